@@ -1,0 +1,10 @@
+import { json } from "@/lib/server/http/respond";
+import { getHealth } from "@/lib/server/services/get-health";
+
+export const dynamic = "force-dynamic";
+
+// GET /health – status, database reachability, uptime, socket connections (503 while the database is down)
+export async function GET() {
+  const health = await getHealth();
+  return json(health, { status: health.db === "up" ? 200 : 503 });
+}

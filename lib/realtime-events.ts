@@ -1,0 +1,62 @@
+/**
+ * The Socket.IO contract (API.md "Socket.IO"): every client→server event carries an ack
+ * answering `{ ok: true, data }` or `{ ok: false, error }`.
+ */
+
+export interface AckError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: AckError };
+export type Ack<T> = (response: AckResponse<T>) => void;
+
+/** Room snapshot as broadcast by `room:state`; its full shape is defined by the game (lib/domain). */
+export interface RoomStateMessage {
+  code: string;
+  version: number;
+  [key: string]: unknown;
+}
+
+export interface ChatMessagePayload {
+  id: string;
+  userId: string;
+  nickname: string;
+  text: string;
+  at: string;
+}
+
+export interface ClientToServerEvents {
+  "room:subscribe": (payload: { code: string }, ack: Ack<RoomStateMessage | { code: string }>) => void;
+  "room:unsubscribe": (payload: { code: string }, ack: Ack<null>) => void;
+  "chat:send": (payload: { code: string; text: string }, ack: Ack<ChatMessagePayload>) => void;
+  "chat:typing": (payload: { code: string; isTyping: boolean }, ack: Ack<null>) => void;
+  "memo:save": (payload: { code: string; text: string }, ack: Ack<{ savedAt: string }>) => void;
+  "voice:join": (payload: { code: string }, ack: Ack<{ peers: string[] }>) => void;
+  "voice:signal": (payload: { code: string; to: string; data: Record<string, unknown> }, ack: Ack<null>) => void;
+  "voice:state": (payload: { code: string; muted: boolean; speaking: boolean }, ack: Ack<null>) => void;
+  "voice:leave": (payload: { code: string }, ack: Ack<null>) => void;
+  "presence:status": (payload: { status: "active" | "idle" | "away" }, ack: Ack<null>) => void;
+}
+
+export interface ServerToClientEvents {
+  "room:state": (snapshot: RoomStateMessage) => void;
+  "room:presence": (payload: { userId: string; connected: boolean }) => void;
+  "chat:message": (payload: ChatMessagePayload) => void;
+  "chat:typing": (payload: { userId: string; isTyping: boolean }) => void;
+  "voice:peers": (payload: { peers: string[] }) => void;
+  "voice:peer-joined": (payload: { userId: string }) => void;
+  "voice:peer-left": (payload: { userId: string }) => void;
+  "voice:signal": (payload: { from: string; data: Record<string, unknown> }) => void;
+  "voice:state": (payload: { userId: string; muted: boolean; speaking: boolean }) => void;
+}
+
+export interface SocketData {
+  userId: string;
+  nickname: string;
+  role: string;
+  status?: "active" | "idle" | "away";
+}
+
+export const roomChannel = (code: string) => `room:${code}`;
+export const userChannel = (userId: string) => `user:${userId}`;

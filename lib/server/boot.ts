@@ -1,0 +1,88 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { ensureAuthSecret } from "./auth/secret";
+import { userFromCookieHeader } from "./auth/session";
+import { closeDb, openDb } from "./db/open";
+import { readEnv } from "./env";
+import { logger } from "./logger";
+import { createHub } from "./realtime/hub";
+import { IO_KEY } from "./realtime/emitter";
+import { remember } from "./remember";
+import { ensureAdmin } from "./services/ensure-admin";
+import { seedScenarios } from "./services/seed-scenarios";
+
+export interface RunningServer {
+  url: string;
+  httpServer: HttpServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole application in this process: checks the environment, opens (and migrates)
+ * the database, seeds the scenario library, creates the first admin if asked to, and serves
+ * Next.js and the Socket.IO hub on one HTTP server.
+ */
+export async function startServer({ dev }: { dev: boolean }): Promise<RunningServer> {
+  const env = readEnv();
+  const log = logger();
+  ensureAuthSecret(env.dataDir, log);
+  // Without a configured public URL, next-auth takes the origin from the request's Host header.
+  if (!process.env.NEXTAUTH_URL) {
+    delete process.env.NEXTAUTH_URL;
+    process.env.AUTH_TRUST_HOST ??= "true";
+  }
+
+  await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  if (env.SEED_ON_START === "true") {
+    const seeded = await seedScenarios();
+    if (seeded.created || seeded.updated) log.info(seeded, "scenario library loaded");
+  }
+  if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {
+    const r = await ensureAdmin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
+    if (r.created || r.promoted) log.info({ username: env.ADMIN_USERNAME, ...r }, "admin account ready");
+  }
+
+  const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const handleUpgrade = app.getUpgradeHandler();
+
+  const httpServer = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log.error({ err }, "unhandled request error");
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  const allowedOrigins = [
+    ...(env.APP_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? []),
+    ...(env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : []),
+  ];
+  const io = createHub({ httpServer, authenticate: userFromCookieHeader, allowedOrigins, log });
+  remember(IO_KEY, () => io);
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io/")) void handleUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  const url = `http://${shownHost}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info("shutting down");
+      httpServer.close();
+      await io.close().catch(() => undefined);
+      httpServer.closeAllConnections();
+      await app.close?.().catch(() => undefined);
+      await closeDb();
+      log.info("stopped");
+    })());
+
+  return { url, httpServer, stop };
+}

@@ -1,0 +1,102 @@
+/** Every error the API answers with. One table maps each code to its HTTP status. */
+export const ERROR_STATUS = {
+  VALIDATION_ERROR: 400,
+  INVALID_JSON: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+  CONFLICT: 409,
+  ROOM_FULL: 409,
+  GAME_STARTED: 409,
+  WRONG_PHASE: 409,
+  ALREADY_SUBMITTED: 409,
+  ROUND_MISMATCH: 409,
+  NOT_SEATED: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  DB_UNAVAILABLE: 503,
+  AI_DISABLED: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_ERROR: "The request is not valid.",
+  INVALID_JSON: "The request body is not valid JSON.",
+  UNAUTHORIZED: "Sign in first.",
+  FORBIDDEN: "You are not allowed to do this.",
+  NOT_FOUND: "Not found.",
+  USERNAME_TAKEN: "That username is taken.",
+  CONFLICT: "This conflicts with the current state.",
+  ROOM_FULL: "The room is full.",
+  GAME_STARTED: "The game has already started.",
+  WRONG_PHASE: "That is not possible in the current phase.",
+  ALREADY_SUBMITTED: "You have already answered.",
+  ROUND_MISMATCH: "That round is not the current one.",
+  NOT_SEATED: "You do not have a seat in this room.",
+  PAYLOAD_TOO_LARGE: "The request is too large.",
+  UNSUPPORTED_MEDIA_TYPE: "Unsupported content type.",
+  RATE_LIMITED: "Too many requests. Try again later.",
+  INTERNAL: "Something went wrong on our side.",
+  DB_UNAVAILABLE: "The database is unavailable. Try again shortly.",
+  AI_DISABLED: "AI is off on this server.",
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** A failure a service expects and a client can act on. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, message?: string, options?: { details?: unknown; retryAfterSeconds?: number }) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = "AppError";
+    this.code = code;
+    this.details = options?.details;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}
+
+/** True for an AppError from any module copy (server.ts and route bundles load separate copies). */
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (e instanceof Error && e.name === "AppError" && typeof (e as AppError).code === "string" && (e as AppError).code in ERROR_STATUS);
+}
+
+/** Prisma's known-request errors by code; checked by shape, since classes differ between module copies. */
+export function prismaErrorCode(e: unknown): string | undefined {
+  if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string") {
+    const code = (e as { code: string }).code;
+    if (/^P\d{4}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** Connection-level database failures, for which the answer is 503 rather than 500. */
+export function isDbUnavailable(e: unknown): boolean {
+  const code = prismaErrorCode(e);
+  if (code && ["P1001", "P1002", "P1008", "P1017", "P2024"].includes(code)) return true;
+  const text = e instanceof Error ? `${e.name} ${e.message} ${(e as { cause?: unknown }).cause ?? ""}` : "";
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection.*closed|DatabaseNotReachable|terminating connection|the database system is (shutting down|starting up)|Can't reach database/i.test(text);
+}
+
+/** Converts anything thrown into the error body and status a client sees. */
+export function toErrorResponse(e: unknown): { status: number; body: ErrorBody; retryAfterSeconds?: number } {
+  if (isAppError(e)) return { status: ERROR_STATUS[e.code], body: e.toBody(), retryAfterSeconds: e.retryAfterSeconds };
+  if (isDbUnavailable(e)) return { status: 503, body: new AppError("DB_UNAVAILABLE").toBody(), retryAfterSeconds: 5 };
+  return { status: 500, body: new AppError("INTERNAL").toBody() };
+}

@@ -1,0 +1,26 @@
+import type { Server } from "socket.io";
+import { roomChannel, userChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
+import { recall } from "../remember";
+
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export const IO_KEY = "io";
+
+/** The process's Socket.IO server, once server.ts has created the hub. */
+export function io(): Io | undefined {
+  return recall<Io>(IO_KEY);
+}
+
+/** Sends an event to everyone subscribed to a room. A no-op before the hub exists. */
+export function emitToRoom<E extends keyof ServerToClientEvents>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+  io()?.to(roomChannel(code)).emit(event, ...args);
+}
+
+/** Closes every socket of this user (their session was revoked). */
+export function disconnectUserSockets(userId: string): void {
+  io()?.in(userChannel(userId)).disconnectSockets(true);
+}
+
+/** Open socket connections on this instance. */
+export function connectionCount(): number {
+  return io()?.engine.clientsCount ?? 0;
+}

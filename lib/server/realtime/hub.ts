@@ -1,0 +1,105 @@
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Logger } from "pino";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { Server } from "socket.io";
+import { userChannel } from "@/lib/realtime-events";
+import type { SessionUser } from "../auth/session";
+import type { Io } from "./emitter";
+import { registerPresenceHandlers } from "./handlers/presence.handlers";
+import { registerRoomHandlers } from "./handlers/room.handlers";
+
+export interface HubDeps {
+  httpServer: HttpServer;
+  /** Resolves the session cookie of a handshake to a user, or null. */
+  authenticate(cookieHeader: string | undefined): Promise<SessionUser | null>;
+  /** Origins allowed besides the server's own (the Host the request was sent to). */
+  allowedOrigins: string[];
+  log: Logger;
+  /** Largest accepted message; a bigger one closes that client's connection only. */
+  maxPayloadBytes?: number;
+  /** Events a socket may send per second before being refused, and then dropped. */
+  eventsPerSecond?: number;
+}
+
+/** True when a handshake's Origin is the server's own host or an allowed origin; no Origin (non-browser clients) is allowed. */
+export function isOriginAllowed(req: IncomingMessage, allowed: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (allowed.includes(parsed.origin)) return true;
+  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
+  return typeof host === "string" && parsed.host === host.split(",")[0]!.trim();
+}
+
+/**
+ * Creates the Socket.IO hub on `httpServer`: origin allowlist, session-cookie handshake,
+ * small message limit, per-socket event throttle, and the event handlers.
+ */
+export function createHub(deps: HubDeps): Io {
+  const { httpServer, authenticate, allowedOrigins, log } = deps;
+  const io: Io = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    maxHttpBufferSize: deps.maxPayloadBytes ?? 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+    // Next's own websocket (dev hot reload) shares the server: leave other upgrades alone.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => {
+      const ok = isOriginAllowed(req, allowedOrigins);
+      if (!ok) log.warn({ origin: req.headers.origin }, "socket handshake from a foreign origin refused");
+      callback(ok ? null : "origin not allowed", ok);
+    },
+    cors: { origin: allowedOrigins, credentials: true },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const user = await authenticate(socket.request.headers.cookie);
+      if (!user) return next(new Error("UNAUTHORIZED"));
+      socket.data.userId = user.id;
+      socket.data.nickname = user.nickname;
+      socket.data.role = user.role;
+      next();
+    } catch (e) {
+      log.warn({ err: e instanceof Error ? e.message : String(e) }, "socket authentication failed");
+      next(new Error("UNAVAILABLE"));
+    }
+  });
+
+  const limiter = new RateLimiterMemory({ points: deps.eventsPerSecond ?? 40, duration: 1 });
+  const strikes = new Map<string, number>();
+
+  io.on("connection", (socket) => {
+    void socket.join(userChannel(socket.data.userId));
+
+    // Throttle every event; a socket that keeps flooding is dropped.
+    socket.use(async (_packet, next) => {
+      try {
+        await limiter.consume(socket.id);
+        next();
+      } catch {
+        const n = (strikes.get(socket.id) ?? 0) + 1;
+        strikes.set(socket.id, n);
+        if (n > 20) {
+          log.warn({ userId: socket.data.userId }, "socket dropped for flooding");
+          socket.disconnect(true);
+        }
+        next(new Error("RATE_LIMITED"));
+      }
+    });
+    socket.on("error", () => undefined);
+    socket.on("disconnect", () => strikes.delete(socket.id));
+
+    registerRoomHandlers(socket);
+    registerPresenceHandlers(socket);
+  });
+
+  return io;
+}

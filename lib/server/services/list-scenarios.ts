@@ -1,0 +1,32 @@
+import type { Locale } from "@/lib/validation/scenario";
+import { db } from "../db";
+
+export interface ScenarioSummary {
+  id: string;
+  slug: string | null;
+  locale: string;
+  title: string;
+  summary: string;
+  source: "BUILTIN" | "CUSTOM" | "AI";
+  rounds: number;
+  roles: string[];
+}
+
+/** Built-in and published scenarios, optionally in one language, built-in first then newest. */
+export async function listScenarios(locale?: Locale): Promise<ScenarioSummary[]> {
+  const rows = await db().scenario.findMany({
+    where: { isPublished: true, ...(locale && { locale }), OR: [{ source: "BUILTIN" }, { customGame: { isPublished: true, deletedAt: null } }] },
+    orderBy: [{ source: "asc" }, { createdAt: "asc" }],
+    include: { roles: { orderBy: { position: "asc" }, select: { name: true } }, _count: { select: { rounds: true } } },
+  });
+  return rows.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    locale: s.locale,
+    title: s.title,
+    summary: s.summary,
+    source: s.source,
+    rounds: s._count.rounds,
+    roles: s.roles.map((r) => r.name),
+  }));
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, connected, emitAck } from "../support/client";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function guest(name: string) {
+  const c = new ApiClient(server.url);
+  expect(await c.signInGuest(name)).toBe(true);
+  return c;
+}
+
+describe("socket handshake", () => {
+  it("connects with a session cookie (guests included)", async () => {
+    const s = (await guest("Sock")).socket();
+    await connected(s);
+    expect(s.connected).toBe(true);
+    const health = await new ApiClient(server.url).get("/health");
+    expect(health.body.connections).toBeGreaterThanOrEqual(1);
+    s.disconnect();
+  });
+
+  it("is refused without a session", async () => {
+    const s = new ApiClient(server.url).socket();
+    await expect(connected(s)).rejects.toThrow(/UNAUTHORIZED/);
+    s.disconnect();
+  });
+
+  it("is refused with a forged cookie", async () => {
+    const c = new ApiClient(server.url);
+    c.jar.set("next-auth.session-token", "forged");
+    const s = c.socket();
+    await expect(connected(s)).rejects.toThrow(/UNAUTHORIZED/);
+    s.disconnect();
+  });
+
+  it("is refused from a foreign Origin and accepted from its own", async () => {
+    const c = await guest("Origin");
+    const foreign = c.socket({ origin: "https://evil.example" });
+    await expect(connected(foreign)).rejects.toThrow();
+    foreign.disconnect();
+    const own = c.socket({ origin: server.url });
+    await connected(own);
+    own.disconnect();
+  });
+
+  it("disconnects a user's sockets when they sign out", async () => {
+    const c = await guest("Bye");
+    const s = c.socket();
+    await connected(s);
+    const gone = new Promise<string>((resolve) => s.once("disconnect", (reason) => resolve(reason)));
+    await c.signOut();
+    expect(await gone).toBe("io server disconnect");
+  });
+});
+
+describe("socket events", () => {
+  it("answers an invalid payload with an error ack", async () => {
+    const s = (await guest("Val")).socket();
+    await connected(s);
+    for (const payload of [undefined, null, 42, "ABC234", { code: 5 }, { code: "abc" }, { code: "ABC234", extra: true }, { code: "x".repeat(10_000) }]) {
+      const r = await emitAck(s, "room:subscribe", payload);
+      expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION_ERROR" } });
+    }
+    const status = await emitAck(s, "presence:status", { status: "sleeping" });
+    expect(status.ok).toBe(false);
+    expect(await emitAck(s, "presence:status", { status: "idle" })).toEqual({ ok: true, data: null });
+    s.disconnect();
+  });
+
+  it("answers NOT_FOUND for a room that does not exist", async () => {
+    const s = (await guest("Nf")).socket();
+    await connected(s);
+    expect(await emitAck(s, "room:subscribe", { code: "ZZZZZZ" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    s.disconnect();
+  });
+
+  it("drops only the client that sends a message over the size limit", async () => {
+    const bystander = (await guest("Calm")).socket();
+    const offender = (await guest("Big")).socket();
+    await Promise.all([connected(bystander), connected(offender)]);
+    const dropped = new Promise<string>((resolve) => offender.once("disconnect", (r) => resolve(r)));
+    offender.emit("presence:status", { status: "x".repeat(200_000) } as never, () => undefined);
+    expect(await dropped).toMatch(/transport (close|error)/);
+    expect(bystander.connected).toBe(true);
+    expect(await emitAck(bystander, "presence:status", { status: "active" })).toEqual({ ok: true, data: null });
+    bystander.disconnect();
+  });
+
+  it("throttles an event flood and drops the flooder, not the others", async () => {
+    const calm = (await guest("Calm2")).socket();
+    const flooder = (await guest("Flood")).socket();
+    await Promise.all([connected(calm), connected(flooder)]);
+    const dropped = new Promise<void>((resolve) => flooder.once("disconnect", () => resolve()));
+    for (let i = 0; i < 400; i++) flooder.emit("presence:status", { status: "active" }, () => undefined);
+    await dropped;
+    expect(calm.connected).toBe(true);
+    expect(await emitAck(calm, "presence:status", { status: "active" })).toEqual({ ok: true, data: null });
+    calm.disconnect();
+  });
+});
