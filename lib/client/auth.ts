@@ -1,0 +1,74 @@
+import { signIn } from "next-auth/react";
+import { meSchema, type ConsentInput, type Me } from "@/lib/validation/user";
+import type { Locale } from "@/lib/i18n/locale";
+import { apiFetch, isApiError } from "./api";
+
+export type SignInResult = { ok: true } | { ok: false; reason: "rejected" | "failed" };
+
+async function signInWith(provider: "credentials" | "guest", fields: Record<string, string>): Promise<SignInResult> {
+  try {
+    const res = await signIn(provider, { ...fields, redirect: false });
+    if (res?.ok && !res.error) return { ok: true };
+    // next-auth answers "CredentialsSignin" when authorize() returned null: bad input or wrong password.
+    return { ok: false, reason: res?.error === "CredentialsSignin" ? "rejected" : "failed" };
+  } catch {
+    return { ok: false, reason: "failed" };
+  }
+}
+
+/** Signs in with a username and password (no page reload). */
+export function signInWithPassword(username: string, password: string): Promise<SignInResult> {
+  return signInWith("credentials", { username, password });
+}
+
+/** Creates a guest user with this nickname and signs in as it (no page reload). */
+export function signInAsGuest(nickname: string, locale: Locale): Promise<SignInResult> {
+  return signInWith("guest", { nickname, locale });
+}
+
+/** The signed-in user, or null when there is no valid session. */
+export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    return meSchema.parse(await apiFetch<unknown>("/api/users/me", { signal }));
+  } catch (e) {
+    if (isApiError(e, "UNAUTHORIZED") || (isApiError(e) && e.status === 401)) return null;
+    throw e;
+  }
+}
+
+export async function saveConsent(input: ConsentInput): Promise<Me> {
+  return meSchema.parse(await apiFetch<unknown>("/api/users/me/consent", { method: "PUT", body: input }));
+}
+
+export async function saveLocale(locale: Locale): Promise<Me> {
+  return meSchema.parse(await apiFetch<unknown>("/api/users/me", { method: "PATCH", body: { locale } }));
+}
+
+/** Where a freshly signed-in player goes first: the consent page until data consent is given. */
+export function destinationAfterSignIn(me: Pick<Me, "dataConsent">): string {
+  return me.dataConsent ? "/lobby" : "/consent";
+}
+
+/**
+ * `value` when it is a path on this site ("/lobby", "/rooms/K7M2QX?x=1"), else `fallback`.
+ * Rejects absolute and protocol-relative URLs ("https://…", "//evil", "/\\evil") so a crafted
+ * link cannot send someone to another site after signing in.
+ */
+export function safeCallbackUrl(value: string | null | undefined, fallback = "/lobby"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  try {
+    const base = "http://same-origin.invalid";
+    const url = new URL(value, base);
+    if (url.origin !== base) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The sign-in page, returning to `path` afterwards. Slashes stay readable: /signin?callbackUrl=/consent */
+export function signInHref(path: string): string {
+  return `/signin?callbackUrl=${encodeURIComponent(path).replace(/%2F/gi, "/")}`;
+}
