@@ -10,6 +10,7 @@ import { createHub } from "./realtime/hub";
 import { IO_KEY } from "./realtime/emitter";
 import { remember } from "./remember";
 import { ensureAdmin } from "./services/ensure-admin";
+import { clearAllTimers, markAllAway, startSweeper } from "./services/room-timers";
 import { seedScenarios } from "./services/seed-scenarios";
 
 export interface RunningServer {
@@ -43,6 +44,10 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     if (r.created || r.promoted) log.info({ username: env.ADMIN_USERNAME, ...r }, "admin account ready");
   }
 
+  // Nobody is connected to a process that just started; players coming back are seen reconnecting.
+  const away = await markAllAway();
+  if (away) log.info({ seats: away }, "marked seated players away until they reconnect");
+
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -68,6 +73,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     httpServer.once("error", reject);
     httpServer.listen(env.PORT, env.HOST, () => resolve());
   });
+  const stopSweeper = startSweeper();
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${shownHost}:${port}`;
@@ -76,6 +82,8 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const stop = () =>
     (stopping ??= (async () => {
       log.info("shutting down");
+      stopSweeper();
+      clearAllTimers();
       httpServer.close();
       await io.close().catch(() => undefined);
       httpServer.closeAllConnections();

@@ -5,6 +5,7 @@ import { Server } from "socket.io";
 import { userChannel } from "@/lib/realtime-events";
 import type { SessionUser } from "../auth/session";
 import type { Io } from "./emitter";
+import { registerChatHandlers } from "./handlers/chat.handlers";
 import { registerPresenceHandlers } from "./handlers/presence.handlers";
 import { registerRoomHandlers } from "./handlers/room.handlers";
 
@@ -98,6 +99,7 @@ export function createHub(deps: HubDeps): Io {
     socket.on("disconnect", () => strikes.delete(socket.id));
 
     registerRoomHandlers(socket);
+    registerChatHandlers(socket);
     registerPresenceHandlers(socket);
   });
 

@@ -1,28 +1,74 @@
 import type { Socket } from "socket.io";
 import { roomChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
 import { roomRefSchema } from "@/lib/validation/realtime";
+import type { SessionUser } from "../../auth/session";
 import { db } from "../../db";
 import { AppError } from "../../errors";
+import { logger } from "../../logger";
+import { findVisibleRoom } from "../../services/get-room";
+import { readSnapshot } from "../../services/room-command";
+import { setPresence } from "../../services/set-presence";
+import { io } from "../emitter";
 import { withAck } from "../with-ack";
 
 export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** room:subscribe / room:unsubscribe: join or leave a room's broadcast channel. */
+/** The socket's user as the database has it now; the socket is closed if the user is gone. */
+export async function socketUser(socket: HubSocket): Promise<SessionUser> {
+  const user = await db().user.findUnique({ where: { id: socket.data.userId } });
+  if (!user) {
+    socket.disconnect(true);
+    throw new AppError("UNAUTHORIZED");
+  }
+  return user;
+}
+
+/** Codes of the rooms this socket is subscribed to. */
+export function subscribedRooms(socket: HubSocket): string[] {
+  return [...socket.rooms].filter((r) => r.startsWith("room:")).map((r) => r.slice("room:".length));
+}
+
+/** Whether the user still has another socket in the room (on any instance). */
+async function hasOtherSocket(code: string, userId: string, exceptId: string): Promise<boolean> {
+  const sockets = (await io()?.in(roomChannel(code)).fetchSockets()) ?? [];
+  return sockets.some((s) => s.data.userId === userId && s.id !== exceptId);
+}
+
+async function isSeated(code: string, userId: string): Promise<boolean> {
+  return (await db().seat.count({ where: { userId, room: { code } } })) > 0;
+}
+
+/** room:subscribe / room:unsubscribe: follow a room's state; a seated player's presence follows their sockets. */
 export function registerRoomHandlers(socket: HubSocket): void {
   socket.on(
     "room:subscribe",
     withAck("room:subscribe", roomRefSchema, async ({ code }) => {
-      const room = await db().room.findUnique({ where: { code }, select: { code: true } });
-      if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
+      const user = await socketUser(socket);
+      const room = await findVisibleRoom(code, user);
       await socket.join(roomChannel(code));
-      return { code };
+      if (await isSeated(code, user.id)) await setPresence(code, user.id, true);
+      return readSnapshot(room.id) as never;
     }),
   );
   socket.on(
     "room:unsubscribe",
     withAck("room:unsubscribe", roomRefSchema, async ({ code }) => {
       await socket.leave(roomChannel(code));
+      if ((await isSeated(code, socket.data.userId)) && !(await hasOtherSocket(code, socket.data.userId, socket.id))) await setPresence(code, socket.data.userId, false);
       return null;
     }),
   );
+  socket.on("disconnecting", () => {
+    const codes = subscribedRooms(socket);
+    const userId = socket.data.userId;
+    void (async () => {
+      for (const code of codes) {
+        try {
+          if ((await isSeated(code, userId)) && !(await hasOtherSocket(code, userId, socket.id))) await setPresence(code, userId, false);
+        } catch (err) {
+          logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not record a disconnect");
+        }
+      }
+    })();
+  });
 }

@@ -1,0 +1,39 @@
+import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import type { SessionUser } from "../auth/session";
+import { db } from "../db";
+import type { Room } from "../db/generated/client";
+import { AppError } from "../errors";
+import { readSnapshot } from "./room-command";
+import { canManageRoom } from "./room-access";
+
+/**
+ * Who may look at a room: its players and managers always; anyone else (with the code) only
+ * while a seat is free to take. Otherwise the room answers as if it did not exist.
+ */
+export async function findVisibleRoom(code: string, user: SessionUser): Promise<Room> {
+  const room = await db().room.findUnique({ where: { code }, include: { seats: { select: { userId: true } } } });
+  if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
+  const seated = room.seats.some((s) => s.userId === user.id);
+  const joinable = room.seats.some((s) => s.userId === null) && room.phase !== "FINISHED" && room.phase !== "ABANDONED";
+  if (!seated && !joinable && !canManageRoom(user, room)) throw new AppError("NOT_FOUND", "No room with that code.");
+  return room;
+}
+
+/** The room's snapshot for this user. */
+export async function getRoom(code: string, user: SessionUser): Promise<RoomSnapshot> {
+  const room = await findVisibleRoom(code, user);
+  return readSnapshot(room.id);
+}
+
+/** The room, if `user` has a seat in it; NOT_FOUND / NOT_SEATED otherwise. */
+export async function findSeatedRoom(code: string, user: SessionUser) {
+  const room = await db().room.findUnique({ where: { code }, include: { seats: true } });
+  if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
+  const seat = room.seats.find((s) => s.userId === user.id);
+  if (!seat) {
+    if (canManageRoom(user, room)) return { room, seat: null };
+    const joinable = room.seats.some((s) => s.userId === null);
+    throw joinable ? new AppError("NOT_SEATED") : new AppError("NOT_FOUND", "No room with that code.");
+  }
+  return { room, seat };
+}

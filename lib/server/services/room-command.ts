@@ -1,0 +1,110 @@
+import { randomInt } from "node:crypto";
+import { decide, GameRuleError, nextWakeUp, type Command, type GameState } from "@/lib/domain/game";
+import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { db, type Tx } from "../db";
+import type { Room } from "../db/generated/client";
+import { AppError, prismaErrorCode, type ErrorCode } from "../errors";
+import { emitToRoom } from "../realtime/emitter";
+import { buildSnapshot, loadGame, lockRoom, persistDecision, VersionConflict } from "./room-state";
+import { scheduleWakeUp } from "./room-timers";
+
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+export interface RoomCommandOptions {
+  /** Who asks; null for the server itself (timers). */
+  userId: string | null;
+  /** A retry with the same opId (per user) gets the first answer and changes nothing. */
+  opId?: string;
+  /** What the opId is for, so that one id cannot answer two different commands. */
+  scope: string;
+}
+
+export interface RoomCommandResult {
+  snapshot: RoomSnapshot;
+  changed: boolean;
+}
+
+function randomPermutation(): number[] {
+  const p = [0, 1, 2];
+  for (let i = p.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [p[i], p[j]] = [p[j]!, p[i]!];
+  }
+  return p;
+}
+
+/** The API error for a refused move. */
+export function ruleError(e: GameRuleError): AppError {
+  const code: ErrorCode = e.code === "NOT_ALLOWED" ? "FORBIDDEN" : e.code;
+  return new AppError(code, e.message);
+}
+
+/**
+ * Runs one game command on a room: locks the room row, loads its state, lets the domain decide,
+ * writes the result with a version check in the same transaction, then broadcasts the new
+ * snapshot and re-arms the room's timer. Throws NOT_FOUND for an unknown room and the rule's
+ * error for a refused move; with an `opId` already used, answers what the first call answered.
+ */
+export async function runRoomCommand(
+  code: string,
+  options: RoomCommandOptions,
+  makeCommand: (ctx: { state: GameState; room: Room; tx: Tx }) => Command | Promise<Command>,
+): Promise<RoomCommandResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptCommand(code, options, makeCommand);
+    } catch (e) {
+      // Two retries of one opId racing: the loser finds the winner's answer on its next try.
+      const racedOnOpId = options.opId && prismaErrorCode(e) === "P2002";
+      if ((e instanceof VersionConflict || racedOnOpId) && attempt < 3) continue;
+      throw e;
+    }
+  }
+}
+
+async function attemptCommand(
+  code: string,
+  { userId, opId, scope }: RoomCommandOptions,
+  makeCommand: (ctx: { state: GameState; room: Room; tx: Tx }) => Command | Promise<Command>,
+): Promise<RoomCommandResult> {
+  let wakeUp: number | null = null;
+  const result = await db().$transaction(async (tx) => {
+    const room = await lockRoom(tx, code);
+    if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
+    if (opId && userId) {
+      const done = await tx.processedOperation.findUnique({ where: { userId_opId: { userId, opId } } });
+      if (done) {
+        if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
+        return { snapshot: done.response as unknown as RoomSnapshot, changed: false, replay: true };
+      }
+    }
+    const state = await loadGame(tx, room);
+    const command = await makeCommand({ state, room, tx });
+    const now = new Date();
+    let decision;
+    try {
+      decision = decide(state, command, { now: now.getTime(), permutation: randomPermutation() });
+    } catch (e) {
+      if (e instanceof GameRuleError) throw ruleError(e);
+      throw e;
+    }
+    const changed = decision.effects.length > 0;
+    if (changed) await persistDecision(tx, room, state, decision, now);
+    wakeUp = nextWakeUp(decision.state);
+    const snapshot = await buildSnapshot(tx, room.id, now);
+    if (opId && userId) {
+      await tx.processedOperation.create({ data: { userId, opId, scope, status: 200, response: snapshot as never } });
+    }
+    return { snapshot, changed, replay: false };
+  }, TX_OPTIONS);
+  if (!result.replay) {
+    if (result.changed) emitToRoom(code, "room:state", result.snapshot as never);
+    scheduleWakeUp(code, wakeUp);
+  }
+  return { snapshot: result.snapshot, changed: result.changed };
+}
+
+/** The current snapshot of a room (no lock, no change). */
+export async function readSnapshot(roomId: string): Promise<RoomSnapshot> {
+  return db().$transaction((tx) => buildSnapshot(tx, roomId), TX_OPTIONS);
+}

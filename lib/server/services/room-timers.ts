@@ -1,0 +1,89 @@
+import { PLAYING_PHASES } from "@/lib/domain/game";
+import { db } from "../db";
+import { logger } from "../logger";
+import { remember } from "../remember";
+
+/**
+ * Room timers. Deadlines live in the database; this process keeps one timeout per room to
+ * act on time, and a periodic sweep catches anything missed (a restart, another instance,
+ * a timeout lost to an error). Acting twice is harmless: a tick that finds nothing due
+ * changes nothing.
+ */
+
+const MAX_DELAY = 2 ** 31 - 1;
+const timers = () => remember("room-timers", () => new Map<string, NodeJS.Timeout>());
+
+/** Arms (or clears, with null) the wake-up of a room at `at` (ms). */
+export function scheduleWakeUp(code: string, at: number | null): void {
+  const map = timers();
+  const existing = map.get(code);
+  if (existing) clearTimeout(existing);
+  map.delete(code);
+  if (at === null) return;
+  const delay = Math.min(MAX_DELAY, Math.max(0, at - Date.now()) + 25);
+  const t = setTimeout(() => {
+    map.delete(code);
+    void tickRoom(code);
+  }, delay);
+  t.unref();
+  map.set(code, t);
+}
+
+/** Lets time act on a room now: fire an expired timer, pause for an absent seat. Never throws. */
+export async function tickRoom(code: string): Promise<void> {
+  try {
+    const { runRoomCommand } = await import("./room-command");
+    await runRoomCommand(code, { userId: null, scope: "tick" }, () => ({ type: "tick" }));
+  } catch (err) {
+    logger().warn({ err: err instanceof Error ? err.message : err, code }, "room tick failed; the sweep will retry");
+  }
+}
+
+/** Rooms with a timer due or a seat whose player is away. */
+export async function dueRooms(now = new Date()): Promise<string[]> {
+  const rooms = await db().room.findMany({
+    where: {
+      phase: { in: [...PLAYING_PHASES] },
+      OR: [{ pausedAt: null, deadline: { lte: now } }, { pausedAt: null, seats: { some: { userId: { not: null }, connected: false } } }],
+    },
+    select: { code: true },
+    take: 500,
+  });
+  return rooms.map((r) => r.code);
+}
+
+/** Starts the periodic sweep; returns a function that stops it. */
+export function startSweeper(intervalMs = 2000): () => void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const code of await dueRooms()) await tickRoom(code);
+    } catch (err) {
+      logger().warn({ err: err instanceof Error ? err.message : err }, "room sweep failed");
+    } finally {
+      running = false;
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Stops every armed timeout (shutdown). */
+export function clearAllTimers(): void {
+  for (const t of timers().values()) clearTimeout(t);
+  timers().clear();
+}
+
+/**
+ * After a restart nobody is connected to this process yet: mark everyone seated in a running
+ * room as away from now, so the grace period starts and returning players are seen coming back.
+ */
+export async function markAllAway(now = new Date()): Promise<number> {
+  const r = await db().seat.updateMany({
+    where: { connected: true, userId: { not: null }, room: { phase: { in: [...PLAYING_PHASES, "WAITING"] } } },
+    data: { connected: false, disconnectedAt: now },
+  });
+  return r.count;
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { CONFIDENCE_MAX, CONFIDENCE_MIN, SEAT_COUNT } from "@/lib/domain/game";
+import { SCENARIO_LIMITS } from "./scenario";
+import { nicknameSchema } from "./user";
+
+export { roomCodeSchema } from "./realtime";
+
+const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** Per-room timers and options; anything left out takes the default (lib/domain/game DEFAULT_SETTINGS). */
+export const roomSettingsSchema = z.strictObject({
+  rolesSeconds: seconds(2, 3600).optional(),
+  individualSeconds: seconds(2, 1800).optional(),
+  discussionSeconds: seconds(2, 3600).optional(),
+  consensusSeconds: seconds(2, 1800).optional(),
+  revealSeconds: seconds(2, 600).optional(),
+  graceSeconds: seconds(2, 600).optional(),
+  roleAssignment: z.enum(["random", "manual"]).optional(),
+});
+export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;
+
+export const createRoomSchema = z.strictObject({
+  visibility: z.enum(["public", "private"]),
+  scenarioId: z.uuid().optional(),
+  customGameCode: z.string().trim().min(1).max(16).optional(),
+  title: z.string().trim().min(1).max(80).optional(),
+  settings: roomSettingsSchema.optional(),
+  /** Marks a room as test data (left out of research exports, removable by cleanup). */
+  isTest: z.boolean().optional(),
+  /** A research room: playing in it requires data consent. */
+  isResearch: z.boolean().optional(),
+});
+export type CreateRoomInput = z.infer<typeof createRoomSchema>;
+
+export const listRoomsQuerySchema = z.strictObject({ status: z.enum(["waiting"]).optional() });
+
+/** Client-generated id of a command; a retry with the same id gets the first answer. */
+export const opIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, "Letters, digits and . _ : - only.");
+const withOpId = { opId: opIdSchema.optional() };
+
+export const joinRoomSchema = z.strictObject({ nickname: nicknameSchema.optional() });
+export const readySchema = z.strictObject({ ready: z.boolean() });
+export const assignRolesSchema = z.strictObject({
+  mode: z.enum(["random", "manual"]),
+  assignments: z
+    .array(z.strictObject({ seat: z.number().int().min(0).max(SEAT_COUNT - 1), roleIndex: z.number().int().min(0).max(SEAT_COUNT - 1) }))
+    .max(SEAT_COUNT)
+    .optional(),
+});
+const choiceIndex = z.number().int().min(0).max(SCENARIO_LIMITS.maxOptions - 1);
+const confidence = z.number().int().min(CONFIDENCE_MIN).max(CONFIDENCE_MAX);
+export const submitChoiceSchema = z.strictObject({ choice: choiceIndex, confidence, ...withOpId });
+export const opOnlySchema = z.strictObject({ ...withOpId });
+export const proposeConsensusSchema = z.strictObject({ choice: choiceIndex, ...withOpId });
+export const consensusConfidenceSchema = z.strictObject({ confidence, ...withOpId });
+export const advanceRoomSchema = z.strictObject({ reason: z.string().trim().min(1).max(200), end: z.boolean().optional(), ...withOpId });
+
+const intParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,3}$/, "A whole number.")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+export const roundParamSchema = intParam(1, SCENARIO_LIMITS.maxRounds);
+export const seatParamSchema = intParam(0, SEAT_COUNT - 1);
