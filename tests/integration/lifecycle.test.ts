@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiClient, uniqueName } from "../support/client";
-import { startTestServer, tempDataDir, type TestServer } from "../support/server";
+import { REPO_ROOT, startTestServer, tempDataDir, type TestServer } from "../support/server";
 
 const servers: TestServer[] = [];
 const start = async (...args: Parameters<typeof startTestServer>) => {
@@ -63,6 +64,14 @@ describe("server lifecycle", () => {
     expect(await second.stop("SIGINT")).toBe(0);
   });
 
+  it("runs the same way through `npm start`'s script, which passes SIGTERM on", async () => {
+    const s = await start({ viaStartScript: true });
+    const health = await new ApiClient(s.url).get("/health");
+    expect(health.body).toMatchObject({ status: "ok", db: "up" });
+    expect(await s.stop("SIGTERM")).toBe(0);
+    expect(s.output()).toMatch(/> Stopped/);
+  });
+
   it("refuses to start with a NEXTAUTH_SECRET shorter than 32 characters", async () => {
     const s = await start({ env: { NEXTAUTH_SECRET: "too-short" }, expectExit: true });
     expect(s.process.exitCode).not.toBe(0);
@@ -80,5 +89,22 @@ describe("server lifecycle", () => {
     const again = await start({ dataDir, env, databaseUrl: s.databaseUrl });
     expect(again.output()).not.toMatch(/admin account ready/);
     await again.stop();
+  });
+
+  it("makes an admin with `npm run create-admin` (no default credentials exist)", async () => {
+    const dataDir = tempDataDir();
+    const first = await start({ dataDir });
+    const c = new ApiClient(first.url);
+    expect(await c.signIn("admin", "admin")).toBe(false);
+    expect(await first.stop()).toBe(0);
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: first.databaseUrl ?? "", ADMIN_PASSWORD: "another-long-password", LOG_LEVEL: "warn" };
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/create-admin.ts", "chief"], { cwd: REPO_ROOT, env, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("created admin chief");
+    const second = await start({ dataDir, databaseUrl: first.databaseUrl });
+    const admin = new ApiClient(second.url);
+    expect(await admin.signIn("chief", "another-long-password")).toBe(true);
+    expect((await admin.get("/api/users/me")).body.role).toBe("ADMIN");
+    await second.stop();
   });
 });

@@ -25,6 +25,8 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   /** Resolve on exit instead of on ready (for tests of refused starts). */
   expectExit?: boolean;
+  /** Start through `npm start`'s script instead of running server.ts directly. */
+  viaStartScript?: boolean;
 }
 
 /** A fresh temporary directory for a server's data. */
@@ -55,7 +57,8 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
     ADMIN_PASSWORD: "",
     ...opts.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const args = opts.viaStartScript ? ["scripts/start.mjs"] : ["--import", "tsx", "server.ts"];
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
