@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { ensureAuthSecret } from "./auth/secret";
+import { CLIENT_IP_HEADER, clientIpOf } from "./http/client-ip";
 import { userFromCookieHeader } from "./auth/session";
 import { closeDb, openDb } from "./db/open";
 import { readEnv } from "./env";
@@ -54,6 +55,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const handleUpgrade = app.getUpgradeHandler();
 
   const httpServer = createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = clientIpOf(req);
     handle(req, res).catch((err: unknown) => {
       log.error({ err }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500).end();

@@ -55,6 +55,8 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
     NEXTAUTH_URL: "",
     ADMIN_USERNAME: "",
     ADMIN_PASSWORD: "",
+    // Many test users share 127.0.0.1; tests of the limits themselves set 1.
+    RATE_LIMIT_SCALE: "20",
     ...opts.env,
   };
   const args = opts.viaStartScript ? ["scripts/start.mjs"] : ["--import", "tsx", "server.ts"];

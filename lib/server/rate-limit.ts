@@ -1,0 +1,52 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { AppError } from "./errors";
+import { remember } from "./remember";
+
+/**
+ * Rate limits, per key (an account name, an address, a user id). Kept in this process's
+ * memory; several instances each count their own share.
+ */
+export const LIMITS = {
+  /** Wrong passwords per account. */
+  signInAccount: { points: 10, duration: 15 * 60 },
+  /** Failed sign-ins per address. */
+  signInAddress: { points: 50, duration: 15 * 60 },
+  /** Guest accounts created per address. */
+  guestAddress: { points: 50, duration: 60 },
+  /** Registrations per address. */
+  registerAddress: { points: 20, duration: 60 * 60 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** RATE_LIMIT_SCALE multiplies every limit (e.g. 10 for a classroom behind one NAT address). */
+const scale = () => Math.max(0.01, Number(process.env.RATE_LIMIT_SCALE) || 1);
+const pointsOf = (name: LimitName) => Math.max(1, Math.round(LIMITS[name].points * scale()));
+
+function limiter(name: LimitName): RateLimiterMemory {
+  return remember(`rate-limit:${name}`, () => new RateLimiterMemory({ keyPrefix: name, points: pointsOf(name), duration: LIMITS[name].duration }));
+}
+
+const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** Counts one attempt; throws RATE_LIMITED (with Retry-After) once the limit is passed. */
+export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
+  try {
+    await limiter(name).consume(key, points);
+  } catch (e) {
+    if (e instanceof RateLimiterRes) throw new AppError("RATE_LIMITED", undefined, { retryAfterSeconds: retryAfter(e) });
+    throw e;
+  }
+}
+
+/** Seconds until `key` may try again, or null when it is not limited now. Counts nothing. */
+export async function blockedFor(name: LimitName, key: string): Promise<number | null> {
+  const res = await limiter(name).get(key);
+  if (!res || res.consumedPoints < pointsOf(name)) return null;
+  return retryAfter(res);
+}
+
+/** Forgets `key`'s attempts (e.g. after a successful sign-in). */
+export async function reset(name: LimitName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}
