@@ -37,6 +37,9 @@ export interface ClientToServerEvents {
   "voice:state": (payload: { code: string; muted: boolean; speaking: boolean }, ack: Ack<null>) => void;
   "voice:leave": (payload: { code: string }, ack: Ack<null>) => void;
   "presence:status": (payload: { status: "active" | "idle" | "away" }, ack: Ack<null>) => void;
+  /** Facilitators: follow every room they opened (admins: every room). Ack data: the active rooms now. */
+  "monitor:subscribe": (payload: Record<string, never>, ack: Ack<RoomStateMessage[]>) => void;
+  "monitor:unsubscribe": (payload: Record<string, never>, ack: Ack<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -49,6 +52,8 @@ export interface ServerToClientEvents {
   "voice:peer-left": (payload: { userId: string }) => void;
   "voice:signal": (payload: { from: string; data: Record<string, unknown> }) => void;
   "voice:state": (payload: { userId: string; muted: boolean; speaking: boolean }) => void;
+  /** To a facilitator's monitor: the new snapshot of a room they opened. */
+  "monitor:room": (snapshot: RoomStateMessage) => void;
 }
 
 export interface SocketData {
@@ -60,3 +65,5 @@ export interface SocketData {
 
 export const roomChannel = (code: string) => `room:${code}`;
 export const userChannel = (userId: string) => `user:${userId}`;
+/** A facilitator's monitor channel; admins use monitorChannel("all"). */
+export const monitorChannel = (userId: string) => `monitor:${userId}`;

@@ -107,7 +107,7 @@ export type CommandType = Command["type"];
 
 export type Effect =
   | { type: "seatTaken"; seat: number; userId: string }
-  | { type: "seatFreed"; seat: number; userId: string; reason: "left" | "released" }
+  | { type: "seatFreed"; seat: number; userId: string; reason: "left" | "released"; actorId: string }
   | { type: "readyChanged"; seat: number; ready: boolean }
   | { type: "rolesAssigned"; assignments: { seat: number; roleIndex: number }[] }
   | { type: "acknowledged"; phase: Phase; round: number; userId: string }
@@ -419,7 +419,7 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
       seat.connected = false;
       seat.disconnectedAt = null;
       if (s.phase === "WAITING") seat.roleIndex = null;
-      d.emit({ type: "seatFreed", seat: seat.seat, userId: command.userId, reason: "left" });
+      d.emit({ type: "seatFreed", seat: seat.seat, userId: command.userId, reason: "left", actorId: command.userId });
       checkAbsence(d);
       break;
     }
@@ -559,7 +559,7 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
       seat!.connected = false;
       seat!.disconnectedAt = null;
       if (s.phase === "WAITING") seat!.roleIndex = null;
-      d.emit({ type: "seatFreed", seat: seat!.seat, userId, reason: "released" });
+      d.emit({ type: "seatFreed", seat: seat!.seat, userId, reason: "released", actorId: actor.userId });
       checkAbsence(d);
       break;
     }

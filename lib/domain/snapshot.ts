@@ -16,11 +16,15 @@ export interface RoomSnapshot {
   /** Milliseconds left on the timer when the room paused. */
   remainingMs: number | null;
   pausedAt: string | null;
+  /** When the current phase began (for "time in phase"). */
+  phaseStartedAt: string | null;
   serverTime: string;
   title: string | null;
   visibility: "public" | "private";
   isResearch: boolean;
   hostId: string | null;
+  /** Who opened the room (a facilitator's monitor follows the rooms they opened). */
+  createdById: string | null;
   settings: RoomSettings;
   scenario: {
     id: string;

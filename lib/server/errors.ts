@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   DB_UNAVAILABLE: 503,
   AI_DISABLED: 503,
+  AI_FAILED: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -65,6 +66,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INTERNAL: "Something went wrong on our side.",
   DB_UNAVAILABLE: "The database is unavailable. Try again shortly.",
   AI_DISABLED: "AI is off on this server.",
+  AI_FAILED: "The AI service failed. Try again later.",
 };
 
 export interface ErrorBody {

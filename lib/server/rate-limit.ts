@@ -15,6 +15,8 @@ export const LIMITS = {
   guestAddress: { points: 50, duration: 60 },
   /** Registrations per address. */
   registerAddress: { points: 20, duration: 60 * 60 },
+  /** AI calls per user (drafts, role prompts, feedback). */
+  aiUser: { points: Number(process.env.AI_CALLS_PER_HOUR) || 30, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { roomChannel, userChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
+import { monitorChannel, roomChannel, userChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
 import { recall } from "../remember";
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -13,6 +13,14 @@ export function io(): Io | undefined {
 /** Sends an event to everyone subscribed to a room. A no-op before the hub exists. */
 export function emitToRoom<E extends keyof ServerToClientEvents>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
   io()?.to(roomChannel(code)).emit(event, ...args);
+}
+
+/** Sends a room's new snapshot to the monitor of the facilitator who opened it, and to admins'. */
+export function emitToMonitors(createdById: string | null, snapshot: Parameters<ServerToClientEvents["monitor:room"]>[0]): void {
+  const server = io();
+  if (!server) return;
+  const channels = [monitorChannel("all"), ...(createdById ? [monitorChannel(createdById)] : [])];
+  server.to(channels).emit("monitor:room", snapshot);
 }
 
 /** Closes every socket of this user (their session was revoked). */

@@ -12,10 +12,10 @@ export interface ScenarioSummary {
   roles: string[];
 }
 
-/** Built-in and published scenarios, optionally in one language, built-in first then newest. */
+/** Built-in scenarios and the current revision of every published custom game, optionally in one language. */
 export async function listScenarios(locale?: Locale): Promise<ScenarioSummary[]> {
   const rows = await db().scenario.findMany({
-    where: { isPublished: true, ...(locale && { locale }), OR: [{ source: "BUILTIN" }, { customGame: { isPublished: true, deletedAt: null } }] },
+    where: { isPublished: true, ...(locale && { locale }), OR: [{ source: "BUILTIN" }, { current: { some: { isPublished: true, deletedAt: null } } }] },
     orderBy: [{ source: "asc" }, { createdAt: "asc" }],
     include: { roles: { orderBy: { position: "asc" }, select: { name: true } }, _count: { select: { rounds: true } } },
   });

@@ -4,7 +4,7 @@ import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { db, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
 import { AppError, prismaErrorCode, type ErrorCode } from "../errors";
-import { emitToRoom } from "../realtime/emitter";
+import { emitToMonitors, emitToRoom } from "../realtime/emitter";
 import { buildSnapshot, loadGame, lockRoom, persistDecision, VersionConflict } from "./room-state";
 import { scheduleWakeUp } from "./room-timers";
 
@@ -98,7 +98,10 @@ async function attemptCommand(
     return { snapshot, changed, replay: false };
   }, TX_OPTIONS);
   if (!result.replay) {
-    if (result.changed) emitToRoom(code, "room:state", result.snapshot as never);
+    if (result.changed) {
+      emitToRoom(code, "room:state", result.snapshot as never);
+      emitToMonitors(result.snapshot.createdById, result.snapshot as never);
+    }
     scheduleWakeUp(code, wakeUp);
   }
   return { snapshot: result.snapshot, changed: result.changed };

@@ -93,6 +93,13 @@ export async function persistDecision(tx: Tx, room: Room, before: GameState, dec
       case "consensusConfidenceRecorded":
         await tx.consensusConfidence.create({ data: { roomId, round: e.round, userId: e.userId, confidence: e.confidence, isMissing: e.missing, submittedAt: now } });
         break;
+      case "seatFreed":
+        // Recorded in the phase log as an event (entered and left at once), with who did it;
+        // the open phase entry stays open.
+        if (before.phase !== "WAITING") {
+          await tx.phaseLog.create({ data: { roomId, phase: before.phase, round: before.round, reason: `seat_${e.reason}:${e.seat}`, actorId: e.actorId, enteredAt: now, leftAt: now } });
+        }
+        break;
       case "phaseChanged":
         await tx.phaseLog.updateMany({ where: { roomId, leftAt: null }, data: { leftAt: now } });
         await tx.phaseLog.create({ data: { roomId, phase: e.to, round: e.round, reason: e.reason, actorId: e.actorId, enteredAt: now } });
@@ -148,6 +155,7 @@ export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): P
   });
   const state = await loadGame(tx, room);
   const answered = answeredInPhase(state);
+  const openPhase = await tx.phaseLog.findFirst({ where: { roomId, leftAt: null }, orderBy: { enteredAt: "desc" }, select: { enteredAt: true } });
   const roles = room.scenario.roles;
   const nicknames = new Map<string, string>();
   for (const s of room.seats) if (s.userId && s.user) nicknames.set(s.userId, s.user.nickname);
@@ -187,11 +195,13 @@ export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): P
     deadline: room.deadline && !paused ? room.deadline.toISOString() : null,
     remainingMs: room.deadline && paused ? Math.max(0, room.deadline.getTime() - room.pausedAt!.getTime()) : null,
     pausedAt: room.pausedAt?.toISOString() ?? null,
+    phaseStartedAt: openPhase?.enteredAt.toISOString() ?? null,
     serverTime: now.toISOString(),
     title: room.title,
     visibility: room.visibility === "PUBLIC" ? "public" : "private",
     isResearch: room.isResearch,
     hostId: room.hostId,
+    createdById: room.createdById,
     settings: state.settings,
     scenario: {
       id: room.scenario.id,

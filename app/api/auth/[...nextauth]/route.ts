@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/server/auth/options";
 import { requestIp } from "@/lib/server/http/client-ip";
-import { AppError, isAppError } from "@/lib/server/errors";
+import { type AppError, isAppError } from "@/lib/server/errors";
 import { blockedFor, consume, reset } from "@/lib/server/rate-limit";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };

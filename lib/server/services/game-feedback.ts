@@ -1,0 +1,64 @@
+import { ruleBasedFeedback } from "@/lib/domain/feedback";
+import { aiSettings, askJson } from "../ai/client";
+import { FEEDBACK_PROMPT_VERSION, feedbackPrompt, feedbackSchema, type FeedbackOutput } from "../ai/prompts";
+import type { SessionUser } from "../auth/session";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { remember } from "../remember";
+import { findSeatedRoom } from "./get-room";
+import { getRoomStatistics } from "./get-room-statistics";
+
+export interface GameFeedback {
+  source: "ai" | "rules";
+  model: string | null;
+  group: string;
+  roles: { position: number; name: string; text: string }[];
+}
+
+// One generation per room at a time in this process, however many players ask at once.
+const inFlight = () => remember("feedback-in-flight", () => new Map<string, Promise<FeedbackOutput | null>>());
+
+/**
+ * Feedback after a finished game, for the group and for each role (its players and managers).
+ * AI feedback is generated once per room and stored; without AI, or if it fails, the
+ * feedback is written from the statistics. Never throws because of the AI.
+ */
+export async function getFeedback(code: string, user: SessionUser): Promise<GameFeedback> {
+  const { room } = await findSeatedRoom(code, user);
+  if (room.phase !== "FINISHED") throw new AppError("WRONG_PHASE", "Feedback comes when the game is finished.");
+  const [scenario, roles, seats] = await Promise.all([
+    db().scenario.findUniqueOrThrow({ where: { id: room.scenarioId } }),
+    db().scenarioRole.findMany({ where: { scenarioId: room.scenarioId }, orderBy: { position: "asc" } }),
+    db().seat.findMany({ where: { roomId: room.id }, orderBy: { seat: "asc" } }),
+  ]);
+  const named = (output: FeedbackOutput) => output.roles.map((r) => ({ ...r, name: roles.find((x) => x.position === r.position)?.name ?? "" }));
+
+  const stored = await db().aiGeneration.findFirst({ where: { roomId: room.id, kind: "FEEDBACK", status: "OK" }, orderBy: { createdAt: "desc" } });
+  const parsedStored = stored ? feedbackSchema.safeParse(stored.output) : null;
+  if (stored && parsedStored?.success) return { source: "ai", model: stored.model, group: parsedStored.data.group, roles: named(parsedStored.data) };
+
+  const stats = await getRoomStatistics(code, user);
+  if (aiSettings().enabled) {
+    let pending = inFlight().get(room.id);
+    if (!pending) {
+      pending = (async () => {
+        try {
+          const chat = await db().chatMessage.findMany({ where: { roomId: room.id }, orderBy: { createdAt: "asc" }, take: 60, include: { user: { select: { participantCode: true } } } });
+          const rounds = stats.rounds.map((r) => ({ round: r.round, choices: r.players.map((p) => ({ seat: p.seat, choice: p.choice, confidence: p.confidence, consensusConfidence: p.consensusConfidence })), consensus: r.consensus }));
+          const { system, prompt } = feedbackPrompt({ locale: scenario.locale, title: scenario.title, roles: roles.map((r) => ({ position: r.position, name: r.name })), rounds, chat: chat.map((c) => c.text) });
+          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: null, roomId: room.id, system, prompt, schema: feedbackSchema })).data;
+        } catch {
+          return null;
+        } finally {
+          inFlight().delete(room.id);
+        }
+      })();
+      inFlight().set(room.id, pending);
+    }
+    const output = await pending;
+    if (output) return { source: "ai", model: aiSettings().model, group: output.group, roles: named(output) };
+  }
+  const seatRoles = seats.filter((s) => s.roleIndex !== null).map((s) => ({ seat: s.seat, position: s.roleIndex!, name: roles.find((r) => r.position === s.roleIndex)?.name ?? "" }));
+  const rules = ruleBasedFeedback(stats, seatRoles, scenario.locale === "ko" ? "ko" : "en");
+  return { source: "rules", model: null, ...rules };
+}

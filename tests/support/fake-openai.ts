@@ -1,0 +1,68 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local OpenAI-compatible server for tests (the real `openai` client talks to it):
+ * POST /v1/chat/completions answers the next scripted reply, in the chat-completion shape,
+ * with token usage. Every request body is kept for assertions.
+ */
+export interface FakeReply {
+  /** The assistant message content (usually a JSON string). */
+  content?: string;
+  /** Answer with this HTTP status and an error body instead. */
+  status?: number;
+  /** Wait this long before answering (timeouts). */
+  delayMs?: number;
+}
+
+export interface FakeOpenAI {
+  url: string;
+  requests: { model: string; messages: { role: string; content: string }[]; response_format?: unknown }[];
+  /** Replies used in order; when empty, `fallback` answers. */
+  queue: FakeReply[];
+  fallback: FakeReply;
+  close(): Promise<void>;
+}
+
+export async function startFakeOpenAI(): Promise<FakeOpenAI> {
+  const fake: FakeOpenAI = { url: "", requests: [], queue: [], fallback: { status: 500 }, close: async () => undefined };
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
+        return;
+      }
+      const parsed = JSON.parse(body);
+      fake.requests.push(parsed);
+      const reply = fake.queue.shift() ?? fake.fallback;
+      setTimeout(() => {
+        if (res.destroyed) return;
+        if (reply.status && reply.status >= 400) {
+          res.writeHead(reply.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "scripted failure", type: "server_error" } }));
+          return;
+        }
+        const content = reply.content ?? "{}";
+        res.writeHead(200, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            id: `chatcmpl-${fake.requests.length}`,
+            object: "chat.completion",
+            created: Math.floor(Date.now() / 1000),
+            model: parsed.model,
+            choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+            usage: { prompt_tokens: 100 + fake.requests.length, completion_tokens: Math.ceil(content.length / 4), total_tokens: 100 + Math.ceil(content.length / 4) },
+          }),
+        );
+      }, reply.delayMs ?? 0);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  fake.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return fake;
+}
