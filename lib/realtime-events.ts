@@ -1,3 +1,5 @@
+import type { RoomSnapshot } from "./domain/snapshot";
+
 /**
  * The Socket.IO contract (API.md "Socket.IO"): every client→server event carries an ack
  * answering `{ ok: true, data }` or `{ ok: false, error }`.
@@ -11,12 +13,8 @@ export interface AckError {
 export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export type Ack<T> = (response: AckResponse<T>) => void;
 
-/** Room snapshot as broadcast by `room:state`; its full shape is defined by the game (lib/domain). */
-export interface RoomStateMessage {
-  code: string;
-  version: number;
-  [key: string]: unknown;
-}
+/** Room snapshot as broadcast by `room:state` (lib/domain/snapshot.ts). */
+export type RoomStateMessage = RoomSnapshot;
 
 export interface ChatMessagePayload {
   id: string;
@@ -66,4 +64,7 @@ export interface SocketData {
 export const roomChannel = (code: string) => `room:${code}`;
 export const userChannel = (userId: string) => `user:${userId}`;
 /** A facilitator's monitor channel; admins use monitorChannel("all"). */
+/** Everyone in a room's voice mesh, and one user's sockets in it. */
+export const voiceChannel = (code: string) => `voice:${code}`;
+export const voiceUserChannel = (code: string, userId: string) => `voice:${code}:${userId}`;
 export const monitorChannel = (userId: string) => `monitor:${userId}`;
