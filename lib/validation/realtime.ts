@@ -13,10 +13,27 @@ export const roomRefSchema = z.strictObject({ code: roomCodeSchema });
 export const chatSendSchema = z.strictObject({ code: roomCodeSchema, text: z.string().trim().min(1).max(500) });
 export const chatTypingSchema = z.strictObject({ code: roomCodeSchema, isTyping: z.boolean() });
 export const memoSaveSchema = z.strictObject({ code: roomCodeSchema, text: z.string().max(5000) });
-export const voiceSignalSchema = z.strictObject({
-  code: roomCodeSchema,
-  to: z.string().uuid(),
-  data: z.record(z.string(), z.unknown()),
-});
 export const voiceStateSchema = z.strictObject({ code: roomCodeSchema, muted: z.boolean(), speaking: z.boolean() });
 export const presenceStatusSchema = z.strictObject({ status: z.enum(["active", "idle", "away"]) });
+
+// simple-peer's signal messages, each kept small: an SDP (offer/answer), one ICE candidate,
+// or a renegotiation/transceiver request.
+const sdp = z
+  .string()
+  .max(16_000)
+  .refine((s) => s.startsWith("v=0"), "Not an SDP.");
+export const voiceSignalDataSchema = z.union([
+  z.strictObject({ type: z.enum(["offer", "answer", "pranswer", "rollback"]), sdp }),
+  z.strictObject({
+    type: z.literal("candidate"),
+    candidate: z.strictObject({
+      candidate: z.string().max(1000),
+      sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+      sdpMid: z.string().max(64).nullable().optional(),
+      usernameFragment: z.string().max(256).nullable().optional(),
+    }),
+  }),
+  z.strictObject({ renegotiate: z.literal(true) }),
+  z.strictObject({ transceiverRequest: z.strictObject({ kind: z.enum(["audio", "video"]), init: z.record(z.string(), z.unknown()).optional() }) }),
+]);
+export const voiceRelaySchema = z.strictObject({ code: roomCodeSchema, to: z.uuid(), data: voiceSignalDataSchema });

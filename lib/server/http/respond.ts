@@ -30,8 +30,6 @@ export const MAX_JSON_BYTES = 64 * 1024;
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.output<S>> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${maxBytes} bytes.`);
   const text = await readText(req, maxBytes);
   let data: unknown;
   try {
@@ -43,8 +41,10 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
 }
 
 /** Reads at most `maxBytes` of the body, refusing (413) as soon as it is longer. */
-async function readText(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return "";
+export async function readBodyLimited(req: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${maxBytes} bytes.`);
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -58,7 +58,11 @@ async function readText(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function readText(req: Request, maxBytes: number): Promise<string> {
+  return (await readBodyLimited(req, maxBytes)).toString("utf8");
 }
 
 /** Parses the query string with `schema` (each key once; repeated keys are refused). */

@@ -9,6 +9,7 @@ import { registerChatHandlers } from "./handlers/chat.handlers";
 import { registerMonitorHandlers } from "./handlers/monitor.handlers";
 import { registerPresenceHandlers } from "./handlers/presence.handlers";
 import { registerRoomHandlers } from "./handlers/room.handlers";
+import { registerVoiceHandlers } from "./handlers/voice.handlers";
 
 export interface HubDeps {
   httpServer: HttpServer;
@@ -103,6 +104,7 @@ export function createHub(deps: HubDeps): Io {
     registerChatHandlers(socket);
     registerMonitorHandlers(socket);
     registerPresenceHandlers(socket);
+    registerVoiceHandlers(socket);
   });
 
   return io;

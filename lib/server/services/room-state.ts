@@ -120,7 +120,7 @@ export async function persistDecision(tx: Tx, room: Room, before: GameState, dec
         ready: seat.ready,
         connected: seat.connected,
         disconnectedAt: seat.disconnectedAt === null ? null : new Date(seat.disconnectedAt),
-        ...(old.userId !== seat.userId && seat.userId !== null && { joinedAt: now }),
+        ...(old.userId !== seat.userId && seat.userId !== null && { joinedAt: now, isWithdrawn: false }),
       },
     });
   }

@@ -1,0 +1,264 @@
+import { iso, secondsBetween, type Row } from "./cells";
+
+/**
+ * From one room's records to the rows of every export sheet. Pure: the caller loads the
+ * records (lib/server/research/load.ts) and says who may appear (`codeOf`).
+ */
+
+export type PhaseName = "WAITING" | "ROLES" | "INDIVIDUAL" | "DISCUSSION" | "CONSENSUS" | "REVEAL" | "FINISHED" | "ABANDONED";
+
+export interface ScenarioInfo {
+  id: string;
+  slug: string | null;
+  title: string;
+  locale: string;
+  source: string;
+  roles: { position: number; name: string }[];
+  rounds: { number: number; question: string; options: { index: number; label: string }[] }[];
+}
+
+/** The records of a room an export needs; Prisma rows with these fields fit. */
+export interface RoomRecords {
+  id: string;
+  code: string;
+  visibility: "PUBLIC" | "PRIVATE";
+  isResearch: boolean;
+  isTest: boolean;
+  phase: PhaseName;
+  round: number;
+  totalRounds: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  seats: { seat: number; userId: string | null; roleIndex: number | null; isWithdrawn: boolean }[];
+  choices: { round: number; userId: string; seat: number; choice: number | null; confidence: number | null; isMissing: boolean; submittedAt: Date }[];
+  consensuses: { round: number; choice: number | null; proposedById: string | null; isMissing: boolean; reachedAt: Date }[];
+  consensusConfs: { round: number; userId: string; confidence: number | null; isMissing: boolean; submittedAt: Date }[];
+  phaseLogs: { phase: PhaseName; round: number; enteredAt: Date; leftAt: Date | null; reason: string; actorId: string | null }[];
+  chatMessages: { userId: string; round: number; phase: PhaseName; text: string; isMasked: boolean; createdAt: Date }[];
+}
+
+/** The participant code under which a user may appear, or null (no data consent, unknown). */
+export type CodeOf = (userId: string | null | undefined) => string | null;
+
+export interface Participant {
+  userId: string;
+  code: string;
+  seat: number;
+  roleIndex: number | null;
+  roleName: string | null;
+}
+
+export interface RoomRows {
+  wide: Row[];
+  choices: Row[];
+  consensus: Row[];
+  consensus_confidence: Row[];
+  rooms: Row[];
+  phase_log: Row[];
+  chat: Row[];
+}
+
+const label = (scenario: ScenarioInfo, round: number, choice: number | null): string | null => {
+  if (choice === null) return null;
+  return scenario.rounds.find((r) => r.number === round)?.options.find((o) => o.index === choice)?.label ?? null;
+};
+
+/**
+ * Who took part in a room and may appear: the people in its seats now and everyone who
+ * answered in it (a released seat's earlier player too), with the seat they answered from.
+ * People without a code (no consent) and withdrawn seats are left out. Ordered by seat.
+ */
+export function participantsOf(room: RoomRecords, scenario: ScenarioInfo, codeOf: CodeOf): Participant[] {
+  const seatOf = new Map<string, number>();
+  const byTime = [...room.choices].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  for (const c of byTime) seatOf.set(c.userId, c.seat);
+  for (const s of room.seats) if (s.userId) seatOf.set(s.userId, s.seat);
+  for (const c of room.consensusConfs) if (!seatOf.has(c.userId)) seatOf.set(c.userId, -1);
+  const out: Participant[] = [];
+  for (const [userId, seat] of seatOf) {
+    const code = codeOf(userId);
+    if (!code) continue;
+    const roleIndex = room.seats.find((s) => s.seat === seat)?.roleIndex ?? null;
+    const roleName = roleIndex === null ? null : (scenario.roles.find((r) => r.position === roleIndex)?.name ?? null);
+    out.push({ userId, code, seat, roleIndex, roleName });
+  }
+  return out.sort((a, b) => a.seat - b.seat || a.code.localeCompare(b.code));
+}
+
+/** When the individual phase of each round began (the last time it was entered). */
+function individualStarts(room: RoomRecords): Map<number, Date> {
+  const starts = new Map<number, Date>();
+  for (const log of room.phaseLogs) {
+    if (log.phase !== "INDIVIDUAL") continue;
+    const seen = starts.get(log.round);
+    if (!seen || seen < log.enteredAt) starts.set(log.round, log.enteredAt);
+  }
+  return starts;
+}
+
+/** Rounds the room reached, 1..room.round (a finished room reached all of them). */
+export function roundsReached(room: RoomRecords): number[] {
+  const last = room.phase === "FINISHED" ? room.totalRounds : Math.min(room.round, room.totalRounds);
+  return Array.from({ length: Math.max(0, last) }, (_, i) => i + 1);
+}
+
+/** Seconds from the start of round `round`'s individual phase to `at`. */
+const timeToChoose = (starts: Map<number, Date>, round: number, at: Date, missing: boolean) => (missing ? null : secondsBetween(starts.get(round), at));
+
+/**
+ * The wide row of one participant: the room's facts, then for every round 1..`rounds` the
+ * choice (index and label), confidence, the group's consensus, the participant's confidence
+ * in it and the time to choose. Rounds the participant has no record of stay empty.
+ */
+export function wideRow(room: RoomRecords, scenario: ScenarioInfo, p: Participant, rounds: number): Row {
+  const row: Row = {
+    participant_code: p.code,
+    room_code: room.code,
+    scenario_slug: scenario.slug,
+    scenario_title: scenario.title,
+    scenario_locale: scenario.locale,
+    seat: p.seat < 0 ? null : p.seat,
+    role_index: p.roleIndex,
+    role_name: p.roleName,
+    is_test: room.isTest,
+    started_at: iso(room.startedAt),
+    finished_at: iso(room.finishedAt),
+    completed: room.phase === "FINISHED",
+  };
+  const starts = individualStarts(room);
+  for (let n = 1; n <= rounds; n++) {
+    const choice = room.choices.find((c) => c.round === n && c.userId === p.userId);
+    const consensus = room.consensuses.find((c) => c.round === n);
+    const conf = room.consensusConfs.find((c) => c.round === n && c.userId === p.userId);
+    const missing = !choice || choice.isMissing || choice.choice === null;
+    row[`r${n}_choice`] = choice?.choice ?? null;
+    row[`r${n}_choice_label`] = label(scenario, n, choice?.choice ?? null);
+    row[`r${n}_confidence`] = choice?.confidence ?? null;
+    row[`r${n}_consensus`] = consensus?.choice ?? null;
+    row[`r${n}_consensus_label`] = label(scenario, n, consensus?.choice ?? null);
+    row[`r${n}_consensus_confidence`] = conf?.confidence ?? null;
+    row[`r${n}_time_to_choose_s`] = choice ? timeToChoose(starts, n, choice.submittedAt, missing) : null;
+  }
+  return row;
+}
+
+/** Every sheet's rows for one room. `wideRounds` is the number of round blocks in the wide sheet. */
+export function roomRows(room: RoomRecords, scenario: ScenarioInfo, codeOf: CodeOf, wideRounds: number): RoomRows {
+  const participants = participantsOf(room, scenario, codeOf);
+  const byUser = new Map(participants.map((p) => [p.userId, p]));
+  const starts = individualStarts(room);
+  const consensusOf = new Map(room.consensuses.map((c) => [c.round, c]));
+
+  const choices: Row[] = [...room.choices]
+    .filter((c) => byUser.has(c.userId))
+    .sort((a, b) => a.round - b.round || a.seat - b.seat)
+    .map((c) => {
+      const p = byUser.get(c.userId)!;
+      const missing = c.isMissing || c.choice === null;
+      return {
+        room_code: room.code,
+        participant_code: p.code,
+        seat: c.seat,
+        role_name: p.roleName,
+        round: c.round,
+        choice: c.choice,
+        choice_label: label(scenario, c.round, c.choice),
+        confidence: c.confidence,
+        missing,
+        submitted_at: iso(c.submittedAt),
+        time_to_choose_s: timeToChoose(starts, c.round, c.submittedAt, missing),
+      };
+    });
+
+  const consensus: Row[] = roundsReached(room).map((n) => {
+    const c = consensusOf.get(n);
+    const reached = !!c && !c.isMissing && c.choice !== null;
+    return {
+      room_code: room.code,
+      round: n,
+      consensus: c?.choice ?? null,
+      consensus_label: label(scenario, n, c?.choice ?? null),
+      status: !c ? "not_recorded" : reached ? "reached" : "timed_out",
+      reached,
+      missing: !reached,
+      proposer_code: reached ? codeOf(c!.proposedById) : null,
+      reached_at: iso(c?.reachedAt),
+    };
+  });
+
+  const consensusConfidence: Row[] = [...room.consensusConfs]
+    .filter((c) => byUser.has(c.userId))
+    .sort((a, b) => a.round - b.round || byUser.get(a.userId)!.seat - byUser.get(b.userId)!.seat)
+    .map((c) => {
+      const p = byUser.get(c.userId)!;
+      return {
+        room_code: room.code,
+        participant_code: p.code,
+        seat: p.seat < 0 ? null : p.seat,
+        role_name: p.roleName,
+        round: c.round,
+        consensus: consensusOf.get(c.round)?.choice ?? null,
+        consensus_confidence: c.confidence,
+        missing: c.isMissing || c.confidence === null,
+        submitted_at: iso(c.submittedAt),
+      };
+    });
+
+  const rooms: Row[] = [
+    {
+      room_code: room.code,
+      scenario_slug: scenario.slug,
+      scenario_title: scenario.title,
+      scenario_locale: scenario.locale,
+      scenario_source: scenario.source,
+      visibility: room.visibility === "PUBLIC" ? "public" : "private",
+      is_research: room.isResearch,
+      is_test: room.isTest,
+      phase: room.phase,
+      completed: room.phase === "FINISHED",
+      created_at: iso(room.createdAt),
+      started_at: iso(room.startedAt),
+      finished_at: iso(room.finishedAt),
+      total_rounds: room.totalRounds,
+      rounds_reached: roundsReached(room).length,
+      participants: participants.length,
+    },
+  ];
+
+  const phaseLog: Row[] = [...room.phaseLogs]
+    .sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime())
+    .map((l) => ({
+      room_code: room.code,
+      phase: l.phase,
+      round: l.round,
+      entered_at: iso(l.enteredAt),
+      left_at: iso(l.leftAt),
+      duration_s: secondsBetween(l.enteredAt, l.leftAt),
+      reason: l.reason,
+      actor_code: codeOf(l.actorId),
+    }));
+
+  const chat: Row[] = [...room.chatMessages]
+    .filter((m) => codeOf(m.userId))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .map((m) => ({
+      room_code: room.code,
+      participant_code: codeOf(m.userId),
+      round: m.round,
+      phase: m.phase,
+      text: m.text,
+      is_masked: m.isMasked,
+      at: iso(m.createdAt),
+    }));
+
+  return {
+    wide: participants.map((p) => wideRow(room, scenario, p, wideRounds)),
+    choices,
+    consensus,
+    consensus_confidence: consensusConfidence,
+    rooms,
+    phase_log: phaseLog,
+    chat,
+  };
+}
