@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { ensureAuthSecret } from "./auth/secret";
 import { CLIENT_IP_HEADER, clientIpOf } from "./http/client-ip";
+import { observeRequest } from "./http/observe";
 import { userFromCookieHeader } from "./auth/session";
 import { closeDb, openDb } from "./db/open";
 import { readEnv } from "./env";
@@ -56,6 +57,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
 
   const httpServer = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req);
+    observeRequest(req, res, log);
     handle(req, res).catch((err: unknown) => {
       log.error({ err }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500).end();

@@ -4,6 +4,7 @@ import { db } from "../db";
 import type { AiKind } from "../db/generated/client";
 import { AppError } from "../errors";
 import { logger } from "../logger";
+import { metrics } from "../metrics";
 import { consume } from "../rate-limit";
 import { remember } from "../remember";
 
@@ -81,11 +82,13 @@ export async function askJson<S extends z.ZodType>(call: JsonCall<S>): Promise<{
     try {
       completion = await client(s).chat.completions.create({ model: s.model, messages, response_format: { type: "json_object" }, temperature: call.temperature ?? 0.7 });
     } catch (e) {
+      metrics().aiDuration.observe({ kind: call.kind, status: "ERROR" }, (Date.now() - started) / 1000);
       await db().aiGeneration.create({ data: { ...base, status: "ERROR", error: e instanceof Error ? e.message.slice(0, 500) : String(e), latencyMs: Date.now() - started } }).catch(() => undefined);
       logger().warn({ kind: call.kind, err: e instanceof Error ? e.message : e }, "AI call failed");
       throw e;
     }
     const latencyMs = Date.now() - started;
+    metrics().aiDuration.observe({ kind: call.kind, status: "ANSWERED" }, latencyMs / 1000);
     const text = completion.choices[0]?.message?.content ?? "";
     const usage = { promptTokens: completion.usage?.prompt_tokens ?? null, completionTokens: completion.usage?.completion_tokens ?? null };
     let parsed: unknown;

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError, toErrorResponse } from "../errors";
+import { AppError, isDbUnavailable, toErrorResponse } from "../errors";
 import { logger } from "../logger";
+import { metrics } from "../metrics";
 
 /** A JSON answer that is never cached. */
 export function json<T>(body: T, init: { status?: number; headers?: Record<string, string> } = {}): NextResponse {
@@ -15,7 +16,8 @@ export function noContent(): NextResponse {
 /** The error shape of API.md for anything thrown; unexpected errors are logged and answered 500. */
 export function errorResponse(e: unknown, context?: Record<string, unknown>): NextResponse {
   const { status, body, retryAfterSeconds } = toErrorResponse(e);
-  if (status >= 500) logger().error({ err: e, ...context }, "request failed");
+  if (isDbUnavailable(e)) metrics().dbErrors.inc({ kind: "http" });
+  if (status >= 500 && status !== 503) logger().error({ err: e, ...context }, "request failed");
   const headers: Record<string, string> = {};
   if (retryAfterSeconds) headers["Retry-After"] = String(retryAfterSeconds);
   return json(body, { status, headers });

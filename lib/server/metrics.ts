@@ -1,0 +1,52 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { remember } from "./remember";
+
+/**
+ * Prometheus metrics, one registry per process (kept on globalThis: server.ts and the route
+ * bundles share it). Labels are kept few and bounded: routes are normalised, codes and ids
+ * never become label values.
+ */
+export interface Metrics {
+  registry: Registry;
+  httpDuration: Histogram<"method" | "route" | "status">;
+  socketEventDuration: Histogram<"event" | "ok">;
+  dbErrors: Counter<"kind">;
+  aiDuration: Histogram<"kind" | "status">;
+  connections: Gauge;
+  roomsByPhase: Gauge<"phase">;
+}
+
+export function metrics(): Metrics {
+  return remember("metrics", () => {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry, prefix: "aedg_" });
+    const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+    return {
+      registry,
+      httpDuration: new Histogram({ name: "aedg_http_request_duration_seconds", help: "HTTP request duration by route and status", labelNames: ["method", "route", "status"], buckets, registers: [registry] }),
+      socketEventDuration: new Histogram({ name: "aedg_socket_event_duration_seconds", help: "Socket event handling duration by event", labelNames: ["event", "ok"], buckets, registers: [registry] }),
+      dbErrors: new Counter({ name: "aedg_db_errors_total", help: "Requests or events that failed because the database was unreachable", labelNames: ["kind"], registers: [registry] }),
+      aiDuration: new Histogram({ name: "aedg_ai_call_duration_seconds", help: "AI call duration by kind and outcome", labelNames: ["kind", "status"], buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40], registers: [registry] }),
+      connections: new Gauge({ name: "aedg_socket_connections", help: "Open Socket.IO connections on this instance", registers: [registry] }),
+      roomsByPhase: new Gauge({ name: "aedg_rooms", help: "Rooms by phase", labelNames: ["phase"], registers: [registry] }),
+    };
+  });
+}
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A low-cardinality route label for a request path. */
+export function routeLabel(pathname: string): string {
+  if (pathname.startsWith("/_next/")) return "/_next/*";
+  const parts = pathname.split("/").map((seg, i, all) => {
+    if (ID.test(seg)) return ":id";
+    if (/^\d+$/.test(seg)) return ":n";
+    if (/^[A-HJ-NP-Z2-9]{6}$/.test(seg) && (all[i - 1] === "rooms" || all[i - 1] === "log")) return ":code";
+    if (/^G[A-HJ-NP-Z2-9]{6}$/.test(seg)) return ":code";
+    if (/^P[A-HJ-NP-Z2-9]{7}$/.test(seg)) return ":participant";
+    return seg.length > 40 ? ":long" : seg;
+  });
+  const label = parts.join("/");
+  // Anything else unexpected (probing, typos) shares one label.
+  return /^\/(api|rooms|lobby|signin|register|consent|facilitator|research|admin|docs|health|metrics|summary)?(\/|$)/.test(label) ? label : "/other";
+}
