@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, connected } from "../support/client";
+import { ApiClient } from "../support/client";
 import { createRoom, guest } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
