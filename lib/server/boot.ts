@@ -12,7 +12,9 @@ import { createHub } from "./realtime/hub";
 import { IO_KEY } from "./realtime/emitter";
 import { remember } from "./remember";
 import { ensureAdmin } from "./services/ensure-admin";
-import { clearAllTimers, markAllAway, startSweeper } from "./services/room-timers";
+import { clearAllTimers, markAwayWithoutSockets, startSweeper } from "./services/room-timers";
+import { openRedis } from "./redis";
+import { createAdapter } from "@socket.io/redis-adapter";
 import { seedScenarios } from "./services/seed-scenarios";
 
 export interface RunningServer {
@@ -37,6 +39,8 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   }
 
   await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  const redisHandle = env.REDIS_URL ? await openRedis(env.REDIS_URL) : undefined;
+  if (redisHandle) log.info({ host: new URL(env.REDIS_URL!).host }, "sharing rooms, presence and rate limits through Redis");
   if (env.SEED_ON_START === "true") {
     const seeded = await seedScenarios();
     if (seeded.created || seeded.updated) log.info(seeded, "scenario library loaded");
@@ -45,10 +49,6 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     const r = await ensureAdmin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
     if (r.created || r.promoted) log.info({ username: env.ADMIN_USERNAME, ...r }, "admin account ready");
   }
-
-  // Nobody is connected to a process that just started; players coming back are seen reconnecting.
-  const away = await markAllAway();
-  if (away) log.info({ seats: away }, "marked seated players away until they reconnect");
 
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
@@ -67,8 +67,13 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     ...(env.APP_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? []),
     ...(env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : []),
   ];
-  const io = createHub({ httpServer, authenticate: userFromCookieHeader, allowedOrigins, log });
+  const adapter = redisHandle ? createAdapter(redisHandle.pub, redisHandle.sub, { key: "aedg" }) : undefined;
+  const io = createHub({ httpServer, authenticate: userFromCookieHeader, allowedOrigins, log, adapter });
   remember(IO_KEY, () => io);
+  // Players whose connection this process (or, with Redis, the cluster) does not have are away
+  // until they come back: after a restart their grace period starts now.
+  const away = await markAwayWithoutSockets(io);
+  if (away) log.info({ seats: away }, "marked seated players away until they reconnect");
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void handleUpgrade(req, socket, head);
   });
@@ -93,6 +98,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
       httpServer.closeAllConnections();
       await app.close?.().catch(() => undefined);
       await closeDb();
+      await redisHandle?.close();
       log.info("stopped");
     })());
 

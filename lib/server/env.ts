@@ -10,6 +10,7 @@ const envSchema = z.object({
   HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
   DATABASE_URL: optionalString,
+  REDIS_URL: optionalString,
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   APP_ORIGINS: optionalString,

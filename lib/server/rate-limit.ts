@@ -1,10 +1,11 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "./errors";
+import { redis } from "./redis";
 import { remember } from "./remember";
 
 /**
- * Rate limits, per key (an account name, an address, a user id). Kept in this process's
- * memory; several instances each count their own share.
+ * Rate limits, per key (an account name, an address, a user id). In Redis when REDIS_URL is
+ * set (all instances count together), else in this process's memory.
  */
 export const LIMITS = {
   /** Wrong passwords per account. */
@@ -25,8 +26,13 @@ export type LimitName = keyof typeof LIMITS;
 const scale = () => Math.max(0.01, Number(process.env.RATE_LIMIT_SCALE) || 1);
 const pointsOf = (name: LimitName) => Math.max(1, Math.round(LIMITS[name].points * scale()));
 
-function limiter(name: LimitName): RateLimiterMemory {
-  return remember(`rate-limit:${name}`, () => new RateLimiterMemory({ keyPrefix: name, points: pointsOf(name), duration: LIMITS[name].duration }));
+function limiter(name: LimitName): RateLimiterAbstract {
+  const store = redis();
+  const opts = { keyPrefix: `aedg:rl:${name}`, points: pointsOf(name), duration: LIMITS[name].duration };
+  return remember(`rate-limit:${name}:${store ? "redis" : "memory"}`, () =>
+    // If Redis is unreachable, count in memory rather than refusing everyone.
+    store ? new RateLimiterRedis({ ...opts, storeClient: store.pub, insuranceLimiter: new RateLimiterMemory(opts) }) : new RateLimiterMemory(opts),
+  );
 }
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));

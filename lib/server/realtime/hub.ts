@@ -22,6 +22,8 @@ export interface HubDeps {
   maxPayloadBytes?: number;
   /** Events a socket may send per second before being refused, and then dropped. */
   eventsPerSecond?: number;
+  /** Shares rooms across instances (REDIS_URL); without it, everything stays in this process. */
+  adapter?: Parameters<Io["adapter"]>[0];
 }
 
 /** True when a handshake's Origin is the server's own host or an allowed origin; no Origin (non-browser clients) is allowed. */
@@ -59,7 +61,8 @@ export function createHub(deps: HubDeps): Io {
       callback(ok ? null : "origin not allowed", ok);
     },
     cors: { origin: allowedOrigins, credentials: true },
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // The Redis adapter cannot restore a session; clients then re-subscribe and get the state.
+    ...(deps.adapter ? { adapter: deps.adapter } : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false } }),
   });
 
   io.use(async (socket, next) => {

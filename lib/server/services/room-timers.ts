@@ -1,6 +1,7 @@
 import { PLAYING_PHASES } from "@/lib/domain/game";
 import { db } from "../db";
 import { logger } from "../logger";
+import type { Io } from "../realtime/emitter";
 import { remember } from "../remember";
 
 /**
@@ -77,12 +78,15 @@ export function clearAllTimers(): void {
 }
 
 /**
- * After a restart nobody is connected to this process yet: mark everyone seated in a running
- * room as away from now, so the grace period starts and returning players are seen coming back.
+ * At start: mark as away (from now) everyone seated in an open room who has no socket on this
+ * instance or, with Redis, on any instance — so after a restart their grace period starts and
+ * returning players are seen coming back, while players connected elsewhere stay present.
  */
-export async function markAllAway(now = new Date()): Promise<number> {
+export async function markAwayWithoutSockets(io: Io, now = new Date()): Promise<number> {
+  const sockets = await io.fetchSockets().catch(() => []);
+  const present = [...new Set(sockets.map((s) => s.data.userId).filter(Boolean))];
   const r = await db().seat.updateMany({
-    where: { connected: true, userId: { not: null }, room: { phase: { in: [...PLAYING_PHASES, "WAITING"] } } },
+    where: { connected: true, userId: { not: null, notIn: present }, room: { phase: { in: [...PLAYING_PHASES, "WAITING"] } } },
     data: { connected: false, disconnectedAt: now },
   });
   return r.count;

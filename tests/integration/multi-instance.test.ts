@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { ApiClient, emitAck } from "../support/client";
+import { createRoom, eventually, guest, subscribe, type Player } from "../support/game";
+import { createTestDatabase, ensurePostgres, type TestPostgres } from "../support/postgres";
+import { startRedis, type TestRedis } from "../support/redis";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Two instances on different ports share one PostgreSQL and one Redis (REDIS_URL): players
+ * connected to different instances see each other's moves, chat and voice signalling.
+ */
+let postgres: TestPostgres;
+let redis: TestRedis;
+let a: TestServer;
+let b: TestServer;
+
+beforeAll(async () => {
+  postgres = await ensurePostgres();
+  redis = await startRedis();
+  const databaseUrl = await createTestDatabase(postgres.url);
+  const env = { REDIS_URL: redis.url, NEXTAUTH_SECRET: "a-shared-secret-for-both-instances-0123456789" };
+  a = await startTestServer({ databaseUrl, env });
+  b = await startTestServer({ databaseUrl, env });
+}, 180_000);
+afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+  await redis?.stop();
+  await postgres?.stop();
+});
+
+/** A player whose HTTP calls and socket go to `server`. */
+async function playerOn(server: TestServer, name: string): Promise<Player> {
+  return guest(server.url, name, true);
+}
+
+describe("two instances behind Redis", () => {
+  it("report Redis in their health", async () => {
+    for (const s of [a, b]) expect((await new ApiClient(s.url).get("/health")).body).toMatchObject({ status: "ok", db: "up", redis: "up" });
+  });
+
+  it("share moves, presence, chat and voice signalling between players on different instances", async () => {
+    const p1 = await playerOn(a, "Alpha");
+    const p2 = await playerOn(b, "Beta");
+    const p3 = await playerOn(b, "Gamma");
+    const room = await createRoom(p1);
+    for (const p of [p1, p2, p3]) await subscribe(p, room.code);
+    for (const p of [p1, p2, p3]) expect((await p.api.post(`/api/rooms/${room.code}/join`, {})).status).toBe(200);
+    for (const p of [p1, p2, p3]) await p.api.post(`/api/rooms/${room.code}/ready`, { ready: true });
+    for (const p of [p1, p2, p3]) await p.api.post(`/api/rooms/${room.code}/roles/confirm`, {});
+
+    // A move made through instance A reaches the sockets held by instance B, and the other way round.
+    const r1 = await p1.api.post(`/api/rooms/${room.code}/rounds/1/choice`, { choice: 0, confidence: 3 });
+    await eventually(() => expect(p2.states.at(-1)!.version).toBe(r1.body.version));
+    const r2 = await p2.api.post(`/api/rooms/${room.code}/rounds/1/choice`, { choice: 1, confidence: 4 });
+    await eventually(() => expect(p1.states.at(-1)!.version).toBe(r2.body.version));
+    expect(p1.states.at(-1)!.seats.filter((s) => s.submitted)).toHaveLength(2);
+
+    const chat = new Promise<{ text: string }>((resolve) => p3.socket!.once("chat:message", resolve));
+    expect((await emitAck(p1.socket!, "chat:send", { code: room.code, text: "hello from A" })).ok).toBe(true);
+    expect((await chat).text).toBe("hello from A");
+
+    for (const p of [p1, p2, p3]) await emitAck(p.socket!, "voice:join", { code: room.code });
+    const signal = new Promise<{ from: string }>((resolve) => p2.socket!.once("voice:signal", resolve));
+    const offer = { type: "offer", sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n" };
+    expect(await emitAck(p1.socket!, "voice:signal", { code: room.code, to: p2.id, data: offer })).toEqual({ ok: true, data: null });
+    expect((await signal).from).toBe(p1.id);
+    const peers = await emitAck(p3.socket!, "voice:join", { code: room.code });
+    expect(peers.data.peers.sort()).toEqual([p1.id, p2.id].sort());
+
+    // Presence across instances: B's player leaves, A's player sees them away.
+    p3.socket!.disconnect();
+    await eventually(async () => {
+      const s = (await p1.api.get(`/api/rooms/${room.code}`)).body as RoomSnapshot;
+      expect(s.seats.find((x) => x.userId === p3.id)!.connected).toBe(false);
+    });
+    for (const p of [p1, p2]) p.socket!.disconnect();
+  });
+
+  it("resynchronises clients after Redis restarts", async () => {
+    const p1 = await playerOn(a, "Restart1");
+    const p2 = await playerOn(b, "Restart2");
+    const room = await createRoom(p1);
+    expect((await p1.api.post(`/api/rooms/${room.code}/join`, {})).status).toBe(200);
+    await redis.restart();
+    // The adapters reconnect by themselves; a client that resubscribes gets the current state,
+    // and moves made through the other instance reach it again.
+    for (const s of [a, b]) await eventually(async () => expect((await new ApiClient(s.url).get("/health")).body.redis).toBe("up"), 20_000, 250);
+    const states: RoomSnapshot[] = [];
+    p2.socket!.on("room:state", (s: RoomSnapshot) => states.push(s));
+    const current = await subscribe(p2, room.code);
+    expect(current.seats[0]!.userId).toBe(p1.id);
+    let ready = false;
+    await eventually(
+      async () => {
+        ready = !ready;
+        expect((await p1.api.post(`/api/rooms/${room.code}/ready`, { ready })).status).toBe(200);
+        await new Promise((r) => setTimeout(r, 300));
+        expect(states.length).toBeGreaterThan(0);
+      },
+      20_000,
+      100,
+    );
+    expect(states.at(-1)!.version).toBeGreaterThan(current.version);
+    for (const p of [p1, p2]) p.socket!.disconnect();
+  });
+});
