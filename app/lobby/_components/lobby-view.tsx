@@ -9,10 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { useRequireMe } from "@/lib/client/use-require-me";
 import { CreateRoomCard } from "./create-room-card";
-import { PublicRoomsPanel, type LobbyRoom } from "./public-rooms-panel";
-
-// No rooms API yet: the list is empty until the game issue adds GET /api/rooms and a lobby store.
-const NO_ROOMS: readonly LobbyRoom[] = [];
+import { PublicRoomsPanel } from "./public-rooms-panel";
 
 export function LobbyView() {
   const t = useT();
@@ -37,8 +34,8 @@ export function LobbyView() {
           </Alert>
         )}
 
-        <div className="mt-8 grid gap-4 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)] lg:gap-6">
-          <PublicRoomsPanel rooms={NO_ROOMS} />
+        <div className="mt-8 grid gap-4 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)] lg:items-start lg:gap-6">
+          <PublicRoomsPanel />
           <div className="flex flex-col gap-4">
             <Card as="section" aria-labelledby="lobby-join-title">
               <h2 id="lobby-join-title" className="text-lg font-semibold text-slate-900">

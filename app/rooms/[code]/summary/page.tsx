@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { SummaryView } from "@/components/room/summary-view";
+import { getT } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t("summary.meta.title") };
+}
+
+export default function SummaryPage() {
+  return <SummaryView />;
+}
