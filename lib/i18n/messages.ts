@@ -1,7 +1,12 @@
+import { adminEn, adminKo } from "./features/admin";
+import { facilitatorEn, facilitatorKo } from "./features/facilitator";
+import { researchEn, researchKo } from "./features/research";
+import { voiceEn, voiceKo } from "./features/voice";
 import type { Locale } from "./locale";
 
 // Flat keys grouped by screen. `{name}` placeholders are filled by `t(key, { name })`.
-const en = {
+// Larger features keep their strings in ./features/<feature>.ts (English and Korean side by side).
+const coreEn = {
   "app.name": "AI Ethics Dilemma Game",
   "app.description": "Three people, three stakeholder roles, one AI-ethics dilemma: choose alone, then decide together by live voice.",
 
@@ -424,11 +429,13 @@ const en = {
   "roomError.UNKNOWN": "That didn't work. Try again.",
 } as const;
 
+const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn };
+
 export type MessageKey = keyof typeof en;
 /** A dictionary with exactly the English keys: a missing or extra key is a type error. */
 export type Messages = { readonly [K in MessageKey]: string };
 
-const ko: Messages = {
+const coreKo: { readonly [K in keyof typeof coreEn]: string } = {
   "app.name": "AI 윤리 딜레마 게임",
   "app.description": "세 사람, 세 이해관계자 역할, 하나의 AI 윤리 딜레마. 혼자 선택하고, 음성으로 이야기하며 함께 결정합니다.",
 
@@ -850,6 +857,8 @@ const ko: Messages = {
   "roomError.NETWORK": "서버에 연결하지 못했습니다. 연결을 확인하고 다시 시도해 주세요.",
   "roomError.UNKNOWN": "처리하지 못했습니다. 다시 시도해 주세요.",
 };
+
+const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo };
 
 export const messages: { readonly [L in Locale]: Messages } = { en, ko };
 
