@@ -102,11 +102,11 @@ export class ApiClient {
     await this.call("POST", "/api/auth/signout", { form: { csrfToken: token, json: "true" } });
   }
 
-  socket(opts: { origin?: string; autoConnect?: boolean } = {}): Socket<ServerToClientEvents, ClientToServerEvents> {
+  socket(opts: { origin?: string; autoConnect?: boolean; reconnection?: boolean } = {}): Socket<ServerToClientEvents, ClientToServerEvents> {
     const extraHeaders: Record<string, string> = {};
     if (this.jar.size) extraHeaders.cookie = this.cookieHeader();
     if (opts.origin) extraHeaders.origin = opts.origin;
-    return connect(this.baseUrl, { transports: ["websocket"], extraHeaders, forceNew: true, reconnection: false, autoConnect: opts.autoConnect ?? true });
+    return connect(this.baseUrl, { transports: ["websocket"], extraHeaders, forceNew: true, reconnection: opts.reconnection ?? false, reconnectionDelay: 200, autoConnect: opts.autoConnect ?? true });
   }
 }
 

@@ -40,6 +40,14 @@ async function isSeated(code: string, userId: string): Promise<boolean> {
 
 /** room:subscribe / room:unsubscribe: follow a room's state; a seated player's presence follows their sockets. */
 export function registerRoomHandlers(socket: HubSocket): void {
+  // A recovered connection is back in its rooms without subscribing again: it is present again.
+  if (socket.recovered) {
+    for (const code of subscribedRooms(socket)) {
+      void isSeated(code, socket.data.userId)
+        .then((seated) => (seated ? setPresence(code, socket.data.userId, true) : undefined))
+        .catch((err) => logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not record a recovered connection"));
+    }
+  }
   socket.on(
     "room:subscribe",
     withAck("room:subscribe", roomRefSchema, async ({ code }) => {
@@ -64,7 +72,9 @@ export function registerRoomHandlers(socket: HubSocket): void {
     void (async () => {
       for (const code of codes) {
         try {
-          if ((await isSeated(code, userId)) && !(await hasOtherSocket(code, userId, socket.id))) await setPresence(code, userId, false);
+          // By now (after an await) this socket has left its rooms; any socket of the user still
+          // there — another tab, or this one recovered — keeps the player present.
+          if ((await isSeated(code, userId)) && !(await hasOtherSocket(code, userId, ""))) await setPresence(code, userId, false);
         } catch (err) {
           logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not record a disconnect");
         }
