@@ -32,11 +32,25 @@ export interface TestPostgres {
 
 /**
  * A PostgreSQL server for tests that need one even on the embedded-database run (several
- * instances sharing a database): TEST_DATABASE_URL's when set, else a throwaway cluster
- * started from the Debian `postgresql` binaries on a free loopback port.
+ * instances sharing a database): TEST_DATABASE_URL's when set, else a throwaway cluster.
  */
 export async function ensurePostgres(): Promise<TestPostgres> {
   if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: async () => undefined };
+  return startPostgresCluster();
+}
+
+export interface PostgresCluster extends TestPostgres {
+  /** Stops the server (fast shutdown: connections are cut), keeping its data. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  resume(): Promise<void>;
+}
+
+/**
+ * A throwaway PostgreSQL cluster from the Debian `postgresql` binaries on a free loopback
+ * port, which a test may stop and start (outage tests).
+ */
+export async function startPostgresCluster(): Promise<PostgresCluster> {
   const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a)) : [];
   const bin = versions.map((v) => `/usr/lib/postgresql/${v}/bin`).find((b) => existsSync(path.join(b, "initdb")));
   if (!bin) throw new Error("This test needs PostgreSQL: set TEST_DATABASE_URL, or install the server (apt-get install postgresql).");
@@ -57,12 +71,17 @@ export async function ensurePostgres(): Promise<TestPostgres> {
   };
   if (asRoot) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"]).toString().trim()), Number(execFileSync("id", ["-g", "postgres"]).toString().trim()));
   run(path.join(bin, "initdb"), ["-D", dir, "-A", "trust", "-U", "postgres", "-E", "UTF8"]);
-  run(path.join(bin, "pg_ctl"), ["-D", dir, "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, "-l", path.join(dir, "server.log"), "-w", "start"]);
+  const start = () => run(path.join(bin, "pg_ctl"), ["-D", dir, "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, "-l", path.join(dir, "server.log"), "-w", "start"]);
+  start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    halt: async () => run(path.join(bin, "pg_ctl"), ["-D", dir, "-m", "fast", "-w", "stop"]),
+    resume: async () => start(),
     stop: async () => {
       try {
         run(path.join(bin, "pg_ctl"), ["-D", dir, "-m", "immediate", "stop"]);
+      } catch {
+        // already stopped
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, connected, emitAck } from "../support/client";
+import { createRoom, eventually, guest, type Player } from "../support/game";
+import { createTestDatabase, startPostgresCluster, type PostgresCluster } from "../support/postgres";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * SECURITY.md item 31: the database down for 30 s → 503s and error acks, no crash, no partial
+ * writes, and service again without a restart once it is back.
+ */
+let pg: PostgresCluster;
+let server: TestServer;
+beforeAll(async () => {
+  pg = await startPostgresCluster();
+  server = await startTestServer({ databaseUrl: await createTestDatabase(pg.url), env: { DATABASE_POOL_SIZE: "4" } });
+}, 180_000);
+afterAll(async () => {
+  await server?.stop("SIGKILL");
+  await pg?.stop();
+});
+
+describe("a database outage", () => {
+  it("answers 503 and error acks while the database is down, and recovers by itself", async () => {
+    const host: Player = await guest(server.url, "Outage", true);
+    const room = await createRoom(host);
+    expect((await emitAck(host.socket!, "room:subscribe", { code: room.code })).ok).toBe(true);
+
+    await pg.halt();
+    const downSince = Date.now();
+    const health = await new ApiClient(server.url).get("/health");
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: "degraded", db: "down" });
+
+    const seen = new Set<number>();
+    while (Date.now() - downSince < 30_000) {
+      const join = await host.api.post(`/api/rooms/${room.code}/join`, {});
+      seen.add(join.status);
+      expect(join.status, JSON.stringify(join.body)).toBe(503);
+      expect(join.body.error.code).toBe("DB_UNAVAILABLE");
+      expect(Number(join.headers.get("retry-after"))).toBeGreaterThan(0);
+      const ack = await emitAck(host.socket!, "chat:send", { code: room.code, text: "anyone?" });
+      expect(ack).toMatchObject({ ok: false, error: { code: "DB_UNAVAILABLE" } });
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    expect([...seen]).toEqual([503]);
+    expect(server.process.exitCode).toBeNull();
+
+    await pg.resume();
+    await eventually(async () => expect((await new ApiClient(server.url).get("/health")).status).toBe(200), 30_000, 500);
+    // Nothing attempted during the outage was half-written: the room is as it was.
+    const after = (await host.api.get(`/api/rooms/${room.code}`)).body;
+    expect(after.version).toBe(room.version);
+    expect(after.seats.every((s: { userId: string | null }) => s.userId === null)).toBe(true);
+    expect((await host.api.get(`/api/rooms/${room.code}/chat`)).body.messages).toEqual([]);
+    // And it works again, without a restart.
+    const join = await host.api.post(`/api/rooms/${room.code}/join`, {});
+    expect(join.status).toBe(200);
+    const fresh = host.api.socket();
+    await connected(fresh);
+    expect((await emitAck(fresh, "chat:send", { code: room.code, text: "back" })).ok).toBe(true);
+    fresh.disconnect();
+    host.socket!.disconnect();
+  }, 180_000);
+});
