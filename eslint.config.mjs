@@ -8,7 +8,7 @@ const noServer = { group: ["@/lib/server/*", "@/lib/server", "**/lib/server/**"]
 const noClient = { group: ["@/lib/client/*", "@/lib/client", "**/lib/client/**"], message: "lib/domain may not import lib/client." };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "data/**", "lib/server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "lib/server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

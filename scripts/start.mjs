@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const env = { ...process.env, NODE_ENV: "production" };
-if (!existsSync(".next/BUILD_ID")) {
+if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
   console.log("No production build found: running `next build` first (this takes a minute or two)…");
   const r = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);

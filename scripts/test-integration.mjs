@@ -11,4 +11,5 @@ const run = (label, env) => {
 
 const { TEST_DATABASE_URL, ...withoutPg } = process.env;
 run("embedded PGlite", withoutPg);
-if (TEST_DATABASE_URL) run(`PostgreSQL (${new URL(TEST_DATABASE_URL).host})`, { ...process.env });
+// The fuzzing suite does most of its runs on the first pass.
+if (TEST_DATABASE_URL) run(`PostgreSQL (${new URL(TEST_DATABASE_URL).host})`, { FUZZ_RUNS: "300", ...process.env });

@@ -12,7 +12,7 @@ export const E2E_ADMIN = { username: "e2eadmin", password: "e2e-admin-password" 
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = path.resolve(__dirname, "..", "..");
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (`npm test` does).");
+  if (!existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (`npm test` does).");
   const server = await startTestServer({ env: { ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password } });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_ADMIN_USERNAME = E2E_ADMIN.username;

@@ -39,7 +39,7 @@ export function tempDataDir(): string {
  * resolves once it prints its URL.
  */
 export async function startTestServer(opts: StartOptions = {}): Promise<TestServer> {
-  if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (`npm test` does).");
+  if (!existsSync(path.join(REPO_ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (`npm test` does).");
   const dataDir = opts.dataDir ?? tempDataDir();
   const databaseUrl = opts.databaseUrl ?? (process.env.TEST_DATABASE_URL ? await createTestDatabase() : undefined);
   const env: NodeJS.ProcessEnv = {
