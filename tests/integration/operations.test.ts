@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/client";
-import { createRoom, guest } from "../support/game";
+import { createRoom, eventually, guest } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -38,13 +38,17 @@ describe("operations", () => {
     expect(r.headers.get("x-request-id")).toBe("trace-123");
     const generated = await c.raw("GET", "/health");
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((res) => setTimeout(res, 200));
-    const lines = server
-      .output()
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l));
-    const line = lines.find((l) => l.reqId === "trace-123");
+    // The child's output arrives through a pipe: wait for the line rather than guess how long.
+    const line = await eventually(() => {
+      const found = server
+        .output()
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l))
+        .find((l) => l.reqId === "trace-123");
+      expect(found).toBeDefined();
+      return found;
+    }, 15_000);
     expect(line).toMatchObject({ method: "GET", route: "/api/users/me", status: 200, msg: "request" });
     expect(server.output()).not.toContain(c.sessionCookie()!);
     expect(server.output()).not.toMatch(/nextauth-secret"?:|NEXTAUTH_SECRET=/);
