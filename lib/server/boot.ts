@@ -11,6 +11,7 @@ import { logger } from "./logger";
 import { createHub } from "./realtime/hub";
 import { IO_KEY } from "./realtime/emitter";
 import { remember } from "./remember";
+import { INTERNAL_URL_KEY } from "./services/fill-with-bots";
 import { ensureAdmin } from "./services/ensure-admin";
 import { clearAllTimers, markAwayWithoutSockets, startSweeper } from "./services/room-timers";
 import { openRedis } from "./redis";
@@ -86,6 +87,9 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${shownHost}:${port}`;
+  // Where in-process clients (bots a facilitator adds) reach this server.
+  const internalHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
+  remember(INTERNAL_URL_KEY, () => `http://${internalHost.includes(":") ? `[${internalHost}]` : internalHost}:${port}`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -101,6 +101,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: `/api/rooms/${code}/advance`, summary: "End the current phase now, or the whole room (host/facilitator).", tag: "rooms", access: "session", body: advanceRoomSchema, success: snapshot, errors: [409] },
   { method: "post", path: `/api/rooms/${code}/seats/{seat}/release`, summary: "Free a seat for a newcomer (host/facilitator).", tag: "rooms", access: "session", success: snapshot, errors: [409] },
   { method: "get", path: "/api/facilitator/rooms", summary: "The live monitor's rooms.", tag: "facilitator", access: "FACILITATOR" },
+  { method: "post", path: `/api/facilitator/rooms/${code}/bots`, summary: "Fill a waiting room's empty seats with bots that play through the public API.", tag: "facilitator", access: "FACILITATOR", success: { status: 201, description: "{ added: [nicknames] }" }, errors: [409] },
   { method: "get", path: `/api/facilitator/rooms/${code}/log`, summary: "A room's phase log with who did what.", tag: "facilitator", access: "session" },
 
   // Voice
