@@ -72,6 +72,7 @@ export class Bot {
   }
 
   /** One HTTP call with the bot's cookies; answers status and JSON body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of many routes; each caller reads the fields it knows
   async call(method: string, path: string, body?: unknown, form?: Record<string, string>): Promise<{ status: number; body: any }> {
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = this.cookieHeader();
@@ -94,6 +95,7 @@ export class Bot {
     }
     const text = await res.text();
     this.opts.onCommand?.({ path, status: res.status, ms: Date.now() - started });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
     let parsed: any = text;
     try {
       parsed = text ? JSON.parse(text) : null;
