@@ -1,0 +1,5 @@
+import { DashboardView } from "./_components/dashboard-view";
+
+export default function ResearchPage() {
+  return <DashboardView />;
+}
