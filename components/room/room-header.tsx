@@ -6,6 +6,7 @@ import type { MessageKey } from "@/lib/i18n/messages";
 import { useRoomStore } from "@/lib/client/stores/room";
 import { cn } from "../ui/cn";
 import { useT } from "../i18n-provider";
+import { RecordingBadge } from "../voice/recording";
 import { announcementMark, formatClock, timeLeftMs } from "./room-logic";
 import { useNow } from "./use-now";
 import { useSnapshot } from "./use-room";
@@ -45,6 +46,7 @@ export function RoomHeader() {
             )}
           </p>
         </div>
+        <RecordingBadge />
         <span
           className={cn(
             "shrink-0 rounded-full px-2.5 py-1 text-xs font-semibold ring-1 ring-inset sm:text-sm",

@@ -2,13 +2,16 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { isOver } from "@/lib/domain/game";
+import { isOver, isPlaying } from "@/lib/domain/game";
 import { isCode } from "@/lib/domain/codes";
 import { useRoomStore } from "@/lib/client/stores/room";
 import { useRequireMe } from "@/lib/client/use-require-me";
 import { PageStatus } from "../page-status";
 import { buttonClass } from "../ui/button";
 import { useT } from "../i18n-provider";
+import { VoiceBanner } from "../voice/voice-banner";
+import { VoiceBar } from "../voice/voice-bar";
+import { VoiceLayer } from "../voice/voice-layer";
 import { ConnectionBanner, PauseBanner } from "./banners";
 import { HostControls } from "./host-controls";
 import { JoinRoomScreen } from "./join-room";
@@ -68,18 +71,23 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   }
 
   const over = isOver(phase);
+  // Voice runs for the seated players from the role reveal to the end of the game.
+  const hasVoice = isSeated && isPlaying(phase);
   // A seated player plays; the waiting room and the summary show for anyone who may see the room.
   const content = isSeated || over || phase === "WAITING" ? children : hasFreeSeat ? <JoinRoomScreen /> : <RoomFullNotice />;
 
   return (
     <main id="main" className="flex-1">
+      {hasVoice && <VoiceLayer code={code} userId={myId} />}
       <RoomHeader />
       <div className="mx-auto max-w-6xl px-4 pt-4 pb-12 sm:px-6">
         <div className="flex flex-col gap-3">
           <ConnectionBanner />
           <PauseBanner />
+          {hasVoice && <VoiceBanner />}
         </div>
         <SeatsStrip className="mt-3" />
+        {hasVoice && <VoiceBar className="mt-3" />}
         <div className="mt-5 grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
           <div className="min-w-0">{content}</div>
           {(isSeated || isHost) && (

@@ -5,6 +5,7 @@ import type { RoomSnapshot, SeatView } from "@/lib/domain/snapshot";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { cn } from "../ui/cn";
 import { useT } from "../i18n-provider";
+import { SeatLinkQuality, SeatVoiceRing } from "../voice/seat-voice";
 import { useMyId, useSnapshot } from "./use-room";
 
 /** What a seat's tick means in each phase (the snapshot's `submitted`). */
@@ -76,6 +77,7 @@ export function SeatsStrip({ className }: { className?: string }) {
           >
             <div className="relative w-fit">
               <Avatar seat={seat} className={cn(isAway && "opacity-50")} />
+              {seat.userId && <SeatVoiceRing userId={seat.userId} isMe={isMe} />}
               {showPresence && (
                 <span
                   aria-hidden="true"
@@ -87,6 +89,7 @@ export function SeatsStrip({ className }: { className?: string }) {
               <p className="flex min-w-0 items-center gap-1 text-sm font-semibold text-slate-900">
                 <span className="truncate">{isEmpty ? t("seat.empty") : seat.nickname}</span>
                 {isMe && <span className="shrink-0 text-xs font-medium text-brand-700">{t("seat.you")}</span>}
+                {seat.userId && !isMe && <SeatLinkQuality userId={seat.userId} />}
               </p>
               <p className="truncate text-xs text-slate-500">
                 {seat.role ? seat.role.name : isEmpty ? t("seat.emptyHint") : seat.isHost ? t("seat.host") : t("seat.player")}

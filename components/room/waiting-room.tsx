@@ -8,6 +8,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { useT } from "../i18n-provider";
+import { MicCheck } from "../voice/mic-check";
 import { CheckIcon } from "./seats-strip";
 import { JoinRoomCard } from "./join-room";
 import { SharePanel } from "./share-panel";
@@ -35,6 +36,7 @@ export function WaitingRoom() {
       </header>
 
       {mySeat ? <ReadyCard /> : <JoinRoomCard />}
+      {mySeat && <MicCheck />}
       {isManual && isHost && taken === 3 && <DealRolesCard />}
       <ScenarioCard />
       {taken < 3 && <SharePanel />}

@@ -33,7 +33,10 @@ export const voiceSignalDataSchema = z.union([
       usernameFragment: z.string().max(256).nullable().optional(),
     }),
   }),
-  z.strictObject({ renegotiate: z.literal(true) }),
-  z.strictObject({ transceiverRequest: z.strictObject({ kind: z.enum(["audio", "video"]), init: z.record(z.string(), z.unknown()).optional() }) }),
+  z.strictObject({ type: z.literal("renegotiate").optional(), renegotiate: z.literal(true) }),
+  z.strictObject({
+    type: z.literal("transceiverRequest").optional(),
+    transceiverRequest: z.strictObject({ kind: z.enum(["audio", "video"]), init: z.record(z.string(), z.unknown()).optional() }),
+  }),
 ]);
 export const voiceRelaySchema = z.strictObject({ code: roomCodeSchema, to: z.uuid(), data: voiceSignalDataSchema });

@@ -1,0 +1,292 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+// Voice in real Chromium: three players, each in a browser of their own whose fake microphone
+// plays a generated tone, reach the discussion; every page has both peer connections up with
+// audio flowing; muting shows on the others' seats; a reload reconnects without the others
+// reloading; and each player's recording of the round is uploaded and can be played back.
+test.use({ locale: "en-US" });
+
+/**
+ * A mono 16-bit PCM WAV of syllable-like tone bursts (a steady tone is what noise suppression
+ * removes first): 220–660 Hz with a harmonic, 260 ms on, 90 ms off.
+ */
+function writeToneWav(file: string, seconds = 5, rate = 48_000): void {
+  const n = seconds * rate;
+  const data = Buffer.alloc(n * 2);
+  const freqs = [220, 330, 440, 550, 660, 495, 385];
+  for (let i = 0; i < n; i++) {
+    const t = i / rate;
+    const syllable = Math.floor(t / 0.35);
+    const inSyllable = t - syllable * 0.35;
+    const f = freqs[syllable % freqs.length]!;
+    const envelope = inSyllable < 0.26 ? Math.sin((Math.PI * inSyllable) / 0.26) : 0;
+    const v = envelope * (0.45 * Math.sin(2 * Math.PI * f * t) + 0.15 * Math.sin(2 * Math.PI * 2 * f * t));
+    data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, v)) * 32767), i * 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write("WAVE", 8);
+  header.write("fmt ", 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(data.length, 40);
+  writeFileSync(file, Buffer.concat([header, data]));
+}
+
+/** playwright.config.ts's launch arguments, plus a fake microphone playing `wav` and autoplay allowed. */
+function launchArgs(wav: string): string[] {
+  return [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    `--use-file-for-fake-audio-capture=${wav}`,
+    "--allow-loopback-in-peer-connection",
+    "--autoplay-policy=no-user-gesture-required",
+  ];
+}
+
+interface Player {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  nickname: string;
+  id: string;
+}
+
+interface PeerStats {
+  status: string;
+  connectionState: string;
+  bytesReceived: number;
+}
+
+/** A guest who agreed to data use and to voice recording. */
+async function newPlayer(browser: Browser, baseURL: string, nickname: string): Promise<Player> {
+  const context = await browser.newContext({ baseURL, locale: "en-US", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Nickname").fill(nickname);
+  await page.getByRole("button", { name: "Play as guest" }).click();
+  await expect(page).toHaveURL(/\/consent$/);
+  await page.getByRole("checkbox", { name: /Record my voice during games/ }).check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(/\/lobby$/);
+  const me = (await (await page.request.get("/api/users/me")).json()) as { id: string; voiceConsent: boolean };
+  expect(me.voiceConsent).toBe(true);
+  return { browser, context, page, nickname, id: me.id };
+}
+
+const voiceStats = (page: Page): Promise<Record<string, PeerStats>> =>
+  page.evaluate(async () => {
+    const hook = (window as unknown as { __aedgVoice?: { stats(): Promise<Record<string, PeerStats>> } }).__aedgVoice;
+    return hook ? hook.stats() : {};
+  });
+
+/** On `page`, the peer connections to `others` are connected and their inbound audio keeps growing. */
+async function expectAudioFrom(page: Page, others: Player[]): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const s = await voiceStats(page);
+        return others.every((o) => s[o.id]?.connectionState === "connected" && s[o.id]!.bytesReceived > 0);
+      },
+      { timeout: 60_000, intervals: [500, 1000] },
+    )
+    .toBe(true);
+  // Growth from a baseline; a counter that went down belongs to a rebuilt connection: start again from it.
+  const baseline = new Map(Object.entries(await voiceStats(page)).map(([id, s]) => [id, s.bytesReceived]));
+  await expect
+    .poll(
+      async () => {
+        const s = await voiceStats(page);
+        return others
+          .map((o) => {
+            const now = s[o.id]?.connectionState === "connected" ? s[o.id]!.bytesReceived : 0;
+            if (now < (baseline.get(o.id) ?? 0)) baseline.set(o.id, now);
+            return now > (baseline.get(o.id) ?? 0) + 2000;
+          })
+          .every(Boolean);
+      },
+      { timeout: 20_000, intervals: [500, 1000] },
+    )
+    .toBe(true);
+}
+
+/** The seat of `who` as `page` shows it. */
+const seatOf = (page: Page, who: Player): Locator => page.getByRole("list", { name: "Players" }).getByRole("listitem").filter({ hasText: who.nickname });
+
+async function screenshots(page: Page, dir: string | undefined, name: string): Promise<void> {
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("voice: a three-way mesh with mute, reload recovery and per-round recordings", async ({ baseURL }) => {
+  test.setTimeout(240_000);
+  const shots = process.env.VOICE_SCREENSHOTS;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "aedg-voice-"));
+  const wav = path.join(dir, "tone.wav");
+  writeToneWav(wav);
+
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath, args: launchArgs(wav) })));
+  try {
+    const suffix = Date.now().toString(36).slice(-4);
+    const players = await test.step("three guests agree to data use and voice recording", () =>
+      Promise.all(["Ada", "Ben", "Cleo"].map((name, i) => newPlayer(browsers[i]!, baseURL!, `${name} ${suffix}`))),
+    );
+    const [host, ben, cleo] = players as [Player, Player, Player];
+    const others = (p: Player) => players.filter((o) => o !== p);
+
+    const code = await test.step("the host opens a private room and checks the microphone", async () => {
+      await host.page.getByRole("radio", { name: /Private/ }).check();
+      await expect(host.page.getByLabel("Scenario")).not.toHaveValue("");
+      await host.page.getByRole("button", { name: "Create room" }).click();
+      await expect(host.page).toHaveURL(/\/rooms\/[A-Z2-9]{6}$/);
+
+      const check = host.page.getByTestId("mic-check");
+      await expect(check.getByRole("heading", { name: "Check your microphone" })).toBeVisible();
+      const meter = check.getByRole("meter", { name: "Microphone level" });
+      // Permission may already count as given (the check then starts by itself); otherwise start it.
+      const stop = check.getByRole("button", { name: "Stop test" });
+      await expect(async () => {
+        if (!(await stop.isVisible())) await check.getByRole("button", { name: "Test microphone" }).click({ timeout: 2000 });
+        await expect(stop).toBeVisible({ timeout: 3000 });
+      }).toPass({ timeout: 20_000 });
+      await expect.poll(async () => Number(await meter.getAttribute("aria-valuenow")), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect(check.getByText("Your microphone works.")).toBeVisible();
+      expect(await check.getByLabel("Microphone").locator("option").count()).toBeGreaterThanOrEqual(2);
+      await screenshots(host.page, shots, "mic-check");
+      await stop.click();
+      return new URL(host.page.url()).pathname.split("/").pop()!;
+    });
+
+    await test.step("the others join; roles are dealt and read", async () => {
+      for (const p of [ben, cleo]) {
+        await p.page.getByLabel("Room code").fill(code);
+        await p.page.getByRole("button", { name: "Join", exact: true }).click();
+        await expect(p.page).toHaveURL(new RegExp(`/rooms/${code}$`));
+        await p.page.getByRole("button", { name: "Join", exact: true }).click();
+        await expect(p.page.getByRole("button", { name: "I'm ready" })).toBeVisible();
+      }
+      for (const p of players) await p.page.getByRole("button", { name: "I'm ready" }).click();
+      for (const p of players) await expect(p.page).toHaveURL(new RegExp(`/rooms/${code}/roles$`));
+      for (const p of players) await p.page.getByRole("button", { name: "I've read my role" }).click();
+    });
+
+    await test.step("round 1: each chooses alone while the browser records", async () => {
+      for (const [i, p] of players.entries()) {
+        await expect(p.page).toHaveURL(new RegExp(`/rooms/${code}/rounds/1$`));
+        await expect(p.page.getByTestId("recording-badge")).toBeVisible({ timeout: 30_000 });
+        const options = p.page.getByRole("radiogroup", { name: "Your choice" }).getByRole("radio");
+        await options.nth(i % (await options.count())).check();
+        await p.page.getByRole("radiogroup", { name: "How confident are you in this choice?" }).getByRole("radio", { name: /^3:/ }).check();
+        await p.page.getByRole("button", { name: "Submit my choice" }).click();
+      }
+      for (const p of players) await expect(p.page.getByRole("heading", { name: "Talk it through" })).toBeVisible();
+    });
+
+    await test.step("discussion: both links up on every page, audio flowing, everyone heard speaking", async () => {
+      for (const p of players) await expectAudioFrom(p.page, others(p));
+      for (const p of players) {
+        for (const o of others(p)) await expect(seatOf(p.page, o).getByTestId("seat-voice")).toHaveAttribute("data-speaking", "true", { timeout: 20_000 });
+      }
+      await screenshots(host.page, shots, "in-game");
+    });
+
+    await test.step("Ben mutes with M: the others see the muted icon and his ring stops", async () => {
+      await ben.page.getByRole("heading", { name: "Talk it through" }).click();
+      await ben.page.keyboard.press("m");
+      await expect(ben.page.getByTestId("voice-bar").getByRole("button", { name: "Unmute" })).toBeVisible();
+      for (const p of [host, cleo]) {
+        await expect(seatOf(p.page, ben).getByRole("img", { name: "Muted" })).toBeVisible({ timeout: 15_000 });
+        await expect(seatOf(p.page, ben).getByTestId("seat-voice")).toHaveAttribute("data-speaking", "false");
+        await expect(seatOf(p.page, p === cleo ? host : cleo).getByTestId("seat-voice")).toHaveAttribute("data-speaking", "true");
+      }
+      await screenshots(host.page, shots, "in-game-muted");
+      // The button unmutes; typing an "m" in the chat toggles nothing.
+      await ben.page.getByTestId("voice-bar").getByRole("button", { name: "Unmute" }).click();
+      await ben.page.getByRole("textbox", { name: "Message" }).pressSequentially("mmm");
+      await expect(ben.page.getByTestId("voice-bar").getByRole("button", { name: "Mute", exact: true })).toBeVisible();
+      await ben.page.getByRole("textbox", { name: "Message" }).fill("");
+      for (const p of [host, cleo]) {
+        await expect(seatOf(p.page, ben).getByRole("img", { name: "Muted" })).toHaveCount(0, { timeout: 15_000 });
+        await expect(seatOf(p.page, ben).getByTestId("seat-voice")).toHaveAttribute("data-speaking", "true", { timeout: 15_000 });
+      }
+    });
+
+    await test.step("Cleo reloads: her audio comes back with both others, who do not reload", async () => {
+      await cleo.page.reload();
+      await expect(cleo.page.getByRole("heading", { name: "Talk it through" })).toBeVisible({ timeout: 30_000 });
+      await expectAudioFrom(cleo.page, [host, ben]);
+      await expectAudioFrom(host.page, [cleo]);
+      await expectAudioFrom(ben.page, [cleo]);
+      await expect(cleo.page.getByTestId("recording-badge")).toBeVisible();
+    });
+
+    await test.step("the round ends: at the reveal each browser uploads its recording", async () => {
+      for (const p of players) await p.page.getByRole("button", { name: "Vote to end discussion" }).click();
+      for (const p of players) {
+        const back = p.page.getByRole("button", { name: /option A$/ });
+        await expect(back).toBeEnabled();
+        await back.click();
+        await expect(p.page.getByRole("button", { name: "You back this option A" }).or(p.page.getByText("The group agreed on"))).toBeVisible();
+      }
+      for (const p of players) {
+        await p.page.getByRole("radiogroup", { name: "How confident are you in the group's decision?" }).getByRole("radio", { name: /^4:/ }).check();
+        await p.page.getByRole("button", { name: "Submit rating" }).click();
+      }
+      for (const p of players) {
+        await expect(p.page.getByTestId("round-consensus")).toBeVisible();
+        await expect(p.page.getByTestId("recording-saved")).toHaveText("Round 1 recording saved.", { timeout: 60_000 });
+        await expect(p.page.getByTestId("recording-badge")).toHaveCount(0);
+      }
+    });
+
+    await test.step("each recording is stored and plays back to its speaker as WebM audio", async () => {
+      for (const p of players) {
+        const recordings = (await p.page.evaluate(() => (window as unknown as { __aedgVoice: { recordings(): unknown[] } }).__aedgVoice.recordings())) as {
+          id: string;
+          round: number;
+          sizeBytes: number;
+          durationMs: number;
+        }[];
+        const round1 = recordings.filter((r) => r.round === 1);
+        expect(round1.length).toBeGreaterThanOrEqual(1);
+        const rec = round1[round1.length - 1]!;
+        expect(rec.sizeBytes).toBeGreaterThan(1000);
+        expect(rec.durationMs).toBeGreaterThan(1000);
+        const res = await p.page.request.get(`/api/voice/recordings/${rec.id}`);
+        expect(res.status()).toBe(200);
+        expect(res.headers()["content-type"]).toMatch(/^audio\/webm/);
+        const body = await res.body();
+        expect(body.length).toBe(rec.sizeBytes);
+        expect(body.subarray(0, 4).toString("hex")).toBe("1a45dfa3"); // EBML: a WebM file
+      }
+    });
+  } finally {
+    await Promise.all(browsers.map((b) => b.close()));
+  }
+});
