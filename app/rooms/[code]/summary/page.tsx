@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SummaryView } from "@/components/room/summary-view";
 import { getT } from "@/lib/i18n/server";
+import { GameFeedbackSection } from "./_components/game-feedback";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
@@ -8,5 +9,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default function SummaryPage() {
-  return <SummaryView />;
+  return (
+    <>
+      <SummaryView />
+      <GameFeedbackSection />
+    </>
+  );
 }
