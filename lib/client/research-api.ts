@@ -1,131 +1,16 @@
-import type { GameStatistics, PlayerRoundStatistics } from "@/lib/domain/statistics";
 import { EXPORT_FORMATS, SHEET_NAMES, type ExportFormat, type SheetName } from "@/lib/validation/research";
 import { ApiError, apiFetch } from "./api";
 import type { ScenarioSummary } from "./room-api";
 
 /**
  * Typed calls for the research routes (API.md "Research"), the filters they share as a URL
- * query, and the streamed export download. The answer types mirror lib/server/services/research-*.ts
- * (checked by tests/unit/research-ui-types.test.ts); browser code may not import lib/server.
+ * query, and the streamed export download. The answer types live in lib/domain/research-views.ts,
+ * shared with the services that produce them.
  */
 
-export const PHASES = ["WAITING", "ROLES", "INDIVIDUAL", "DISCUSSION", "CONSENSUS", "REVEAL", "FINISHED", "ABANDONED"] as const;
-export type ResearchPhase = (typeof PHASES)[number];
-
-export interface ResearchSummary {
-  users: { registered: number; guests: number };
-  rooms: { total: number; byPhase: Record<ResearchPhase, number>; test: number };
-  completedGames: number;
-  participants: number;
-  participantsWithConsent: number;
-  withdrawals: number;
-  recordings: number;
-  activity: {
-    roomsPerDay: { date: string; created: number; finished: number }[];
-    recentFinished: { code: string; scenario: { slug: string | null; title: string; locale: string }; finishedAt: string | null }[];
-  };
-}
-
-export interface ResearchRoomListItem {
-  id: string;
-  code: string;
-  scenario: { id: string; slug: string | null; title: string; locale: string };
-  visibility: "public" | "private";
-  isResearch: boolean;
-  isTest: boolean;
-  phase: string;
-  round: number;
-  totalRounds: number;
-  completed: boolean;
-  seatsTaken: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface ResearchRoomPage {
-  rooms: ResearchRoomListItem[];
-  nextCursor: string | null;
-}
-
-type PlayerStats = Omit<PlayerRoundStatistics, "userId"> & { participantCode: string };
-export type ResearchStatistics = Omit<GameStatistics, "rounds"> & { rounds: (Omit<GameStatistics["rounds"][number], "players"> & { players: PlayerStats[] })[] };
-
-export interface ResearchRoomDetail {
-  id: string;
-  code: string;
-  scenario: { id: string; slug: string | null; title: string; locale: string; source: string };
-  visibility: "public" | "private";
-  isResearch: boolean;
-  isTest: boolean;
-  phase: string;
-  round: number;
-  totalRounds: number;
-  completed: boolean;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  seats: { seat: number; role: { index: number; name: string } | null; participantCode: string | null; isWithdrawn: boolean; hasDataConsent: boolean | null }[];
-  participants: { participantCode: string; seat: number | null; roleName: string | null }[];
-  rounds: ResearchRound[];
-  statistics: ResearchStatistics;
-  timeline: ResearchTimelineEntry[];
-  chat: { participantCode: string; round: number; phase: string; text: string; isMasked: boolean; at: string }[];
-  recordings: { id: string; participantCode: string; round: number; mimeType: string; sizeBytes: number; durationMs: number; startedAt: string; createdAt: string }[];
-}
-
-export interface ResearchRound {
-  round: number;
-  question: string;
-  options: { index: number; label: string }[];
-  choices: { participantCode: string; seat: number | null; choice: number | null; choiceLabel: string | null; confidence: number | null; missing: boolean; submittedAt: string | null; timeToChooseSeconds: number | null }[];
-  consensus: { choice: number | null; label: string | null; status: string; proposerCode: string | null; reachedAt: string | null } | null;
-  consensusConfidences: { participantCode: string; confidence: number | null; missing: boolean; submittedAt: string | null }[];
-}
-
-export interface ResearchTimelineEntry {
-  phase: string;
-  round: number;
-  enteredAt: string;
-  leftAt: string | null;
-  durationSeconds: number | null;
-  reason: string;
-  actorCode: string | null;
-}
-
-export interface ResearchParticipant {
-  participantCode: string;
-  games: ResearchParticipantGame[];
-}
-
-export interface ResearchParticipantGame {
-  roomId: string;
-  roomCode: string;
-  scenario: { slug: string | null; title: string; locale: string };
-  isTest: boolean;
-  phase: string;
-  completed: boolean;
-  seat: number | null;
-  roleName: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  rounds: {
-    round: number;
-    choice: number | null;
-    choiceLabel: string | null;
-    confidence: number | null;
-    consensus: number | null;
-    consensusLabel: string | null;
-    consensusConfidence: number | null;
-    timeToChooseSeconds: number | null;
-  }[];
-}
-
-export type CleanupCounts = Record<
-  "rooms" | "seats" | "choices" | "consensuses" | "consensusVotes" | "consensusConfidences" | "phaseAcks" | "phaseLogs" | "chatMessages" | "memos" | "voiceSessions" | "recordings" | "aiGenerations",
-  number
->;
+export { PHASES } from "@/lib/domain/research-views";
+export type { ResearchPhase, ResearchSummary, ResearchRoomListItem, ResearchRoomPage, ResearchStatistics, ResearchRoomDetail, ResearchRound, ResearchTimelineEntry, ResearchParticipant, ResearchParticipantGame, CleanupCounts } from "@/lib/domain/research-views";
+import type { ResearchSummary, ResearchRoomPage, ResearchRoomDetail, ResearchParticipant, CleanupCounts } from "@/lib/domain/research-views";
 
 // ---------------------------------------------------------------------------------------------
 // Filters ↔ URL query

@@ -3,22 +3,9 @@ import { db } from "../db";
 import type { Prisma } from "../db/generated/client";
 import { removeRecordingFiles } from "../storage/recordings";
 import { TX_OPTIONS } from "./room-command";
+import type { CleanupCounts } from "@/lib/domain/research-views";
 
-export interface CleanupCounts {
-  rooms: number;
-  seats: number;
-  choices: number;
-  consensuses: number;
-  consensusVotes: number;
-  consensusConfidences: number;
-  phaseAcks: number;
-  phaseLogs: number;
-  chatMessages: number;
-  memos: number;
-  voiceSessions: number;
-  recordings: number;
-  aiGenerations: number;
-}
+export type { CleanupCounts };
 
 /**
  * Deletes test data: every room marked as a test room and, with `before`, every ABANDONED

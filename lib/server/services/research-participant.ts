@@ -3,33 +3,9 @@ import { AppError } from "../errors";
 import { iso } from "../research/cells";
 import { roomPages, ScenarioCache } from "../research/load";
 import { participantsOf, wideRow } from "../research/rows";
+import type { ResearchParticipant } from "@/lib/domain/research-views";
 
-export interface ResearchParticipant {
-  participantCode: string;
-  games: {
-    roomId: string;
-    roomCode: string;
-    scenario: { slug: string | null; title: string; locale: string };
-    isTest: boolean;
-    phase: string;
-    completed: boolean;
-    seat: number | null;
-    roleName: string | null;
-    createdAt: string;
-    startedAt: string | null;
-    finishedAt: string | null;
-    rounds: {
-      round: number;
-      choice: number | null;
-      choiceLabel: string | null;
-      confidence: number | null;
-      consensus: number | null;
-      consensusLabel: string | null;
-      consensusConfidence: number | null;
-      timeToChooseSeconds: number | null;
-    }[];
-  }[];
-}
+export type { ResearchParticipant };
 
 /**
  * One participant's games, oldest first, found by participant code or user id and answered

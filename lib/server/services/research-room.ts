@@ -1,45 +1,13 @@
-import { gameStatistics, type GameStatistics, type PlayerRoundStatistics, type RoundRecord } from "@/lib/domain/statistics";
+import { gameStatistics, type RoundRecord } from "@/lib/domain/statistics";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { iso, secondsBetween, type Row } from "../research/cells";
 import { participantCodes, ROOM_RECORDS_INCLUDE, ScenarioCache, userIdsOf } from "../research/load";
 import { participantsOf, roomRows, roundsReached } from "../research/rows";
+import type { ResearchRoomDetail, ResearchStatistics } from "@/lib/domain/research-views";
 
-type PlayerStats = Omit<PlayerRoundStatistics, "userId"> & { participantCode: string };
-export type ResearchStatistics = Omit<GameStatistics, "rounds"> & { rounds: (Omit<GameStatistics["rounds"][number], "players"> & { players: PlayerStats[] })[] };
+export type { ResearchRoomDetail, ResearchStatistics };
 
-/** A room as researchers see it: people only under participant codes, and only with data consent. */
-export interface ResearchRoomDetail {
-  id: string;
-  code: string;
-  scenario: { id: string; slug: string | null; title: string; locale: string; source: string };
-  visibility: "public" | "private";
-  isResearch: boolean;
-  isTest: boolean;
-  phase: string;
-  round: number;
-  totalRounds: number;
-  completed: boolean;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** The seats now. `participantCode` is null for an empty seat, a withdrawn player, or a player without data consent (`hasDataConsent: false`). */
-  seats: { seat: number; role: { index: number; name: string } | null; participantCode: string | null; isWithdrawn: boolean; hasDataConsent: boolean | null }[];
-  /** Everyone included who played in the room, former players of a released seat too. */
-  participants: { participantCode: string; seat: number | null; roleName: string | null }[];
-  rounds: {
-    round: number;
-    question: string;
-    options: { index: number; label: string }[];
-    choices: { participantCode: string; seat: number | null; choice: number | null; choiceLabel: string | null; confidence: number | null; missing: boolean; submittedAt: string | null; timeToChooseSeconds: number | null }[];
-    consensus: { choice: number | null; label: string | null; status: string; proposerCode: string | null; reachedAt: string | null } | null;
-    consensusConfidences: { participantCode: string; confidence: number | null; missing: boolean; submittedAt: string | null }[];
-  }[];
-  statistics: ResearchStatistics;
-  timeline: { phase: string; round: number; enteredAt: string; leftAt: string | null; durationSeconds: number | null; reason: string; actorCode: string | null }[];
-  chat: { participantCode: string; round: number; phase: string; text: string; isMasked: boolean; at: string }[];
-  recordings: { id: string; participantCode: string; round: number; mimeType: string; sizeBytes: number; durationMs: number; startedAt: string; createdAt: string }[];
-}
 
 const num = (v: Row[string]) => (typeof v === "number" ? v : null);
 const str = (v: Row[string]) => (typeof v === "string" ? v : null);

@@ -1,24 +1,9 @@
 import type { ResearchRoomsQuery } from "@/lib/validation/research";
 import { db } from "../db";
 import { roomWhere } from "../research/load";
+import type { ResearchRoomListItem } from "@/lib/domain/research-views";
 
-export interface ResearchRoomListItem {
-  id: string;
-  code: string;
-  scenario: { id: string; slug: string | null; title: string; locale: string };
-  visibility: "public" | "private";
-  isResearch: boolean;
-  isTest: boolean;
-  phase: string;
-  round: number;
-  totalRounds: number;
-  completed: boolean;
-  /** Seats taken now. */
-  seatsTaken: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type { ResearchRoomListItem };
 
 /**
  * Rooms matching the filters, newest first, `limit` at a time; `nextCursor` (the last id of

@@ -1,25 +1,11 @@
 import { db } from "../db";
+import type { ResearchSummary } from "@/lib/domain/research-views";
+
+export type { ResearchSummary };
 
 const PHASES = ["WAITING", "ROLES", "INDIVIDUAL", "DISCUSSION", "CONSENSUS", "REVEAL", "FINISHED", "ABANDONED"] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const ACTIVITY_DAYS = 14;
-
-export interface ResearchSummary {
-  users: { registered: number; guests: number };
-  rooms: { total: number; byPhase: Record<(typeof PHASES)[number], number>; test: number };
-  completedGames: number;
-  /** Distinct people who sat in a room or answered in one (any consent). */
-  participants: number;
-  /** Of those, people with data consent (the ones exports include). */
-  participantsWithConsent: number;
-  withdrawals: number;
-  recordings: number;
-  activity: {
-    /** Rooms created per UTC day, oldest first, today last. */
-    roomsPerDay: { date: string; created: number; finished: number }[];
-    recentFinished: { code: string; scenario: { slug: string | null; title: string; locale: string }; finishedAt: string | null }[];
-  };
-}
 
 /**
  * Counts for the research dashboard. Test rooms are counted apart (`rooms.test`) and left out
