@@ -68,7 +68,21 @@ export interface ResearchRoomDetail {
   statistics: ResearchStatistics;
   timeline: ResearchTimelineEntry[];
   chat: { participantCode: string; round: number; phase: string; text: string; isMasked: boolean; at: string }[];
-  recordings: { id: string; participantCode: string; round: number; mimeType: string; sizeBytes: number; durationMs: number; startedAt: string; createdAt: string }[];
+  recordings: ResearchRecording[];
+}
+
+/** A recording and its transcript: `text` when done, else `note` says why it is empty. */
+export interface ResearchRecording {
+  id: string;
+  participantCode: string;
+  roleName: string | null;
+  round: number;
+  mimeType: string;
+  sizeBytes: number;
+  durationMs: number;
+  startedAt: string;
+  createdAt: string;
+  transcript: { status: "done" | "pending" | "failed" | "not_configured"; text: string | null; language: string | null; note: string | null };
 }
 
 export interface ResearchRound {

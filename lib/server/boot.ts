@@ -14,6 +14,7 @@ import { remember } from "./remember";
 import { INTERNAL_URL_KEY } from "./services/fill-with-bots";
 import { ensureAdmin } from "./services/ensure-admin";
 import { clearAllTimers, markAwayWithoutSockets, startSweeper } from "./services/room-timers";
+import { startTranscriptionWorker } from "./services/transcription";
 import { openRedis } from "./redis";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { seedScenarios } from "./services/seed-scenarios";
@@ -84,6 +85,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     httpServer.listen(env.PORT, env.HOST, () => resolve());
   });
   const stopSweeper = startSweeper();
+  const stopTranscription = startTranscriptionWorker();
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${shownHost}:${port}`;
@@ -96,6 +98,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     (stopping ??= (async () => {
       log.info("shutting down");
       stopSweeper();
+      stopTranscription();
       clearAllTimers();
       httpServer.close();
       await io.close().catch(() => undefined);

@@ -14,6 +14,7 @@ export interface Metrics {
   aiDuration: Histogram<"kind" | "status">;
   connections: Gauge;
   roomsByPhase: Gauge<"phase">;
+  roomCommands: Counter<"command" | "outcome">;
 }
 
 export function metrics(): Metrics {
@@ -29,6 +30,12 @@ export function metrics(): Metrics {
       aiDuration: new Histogram({ name: "aedg_ai_call_duration_seconds", help: "AI call duration by kind and outcome", labelNames: ["kind", "status"], buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40], registers: [registry] }),
       connections: new Gauge({ name: "aedg_socket_connections", help: "Open Socket.IO connections on this instance", registers: [registry] }),
       roomsByPhase: new Gauge({ name: "aedg_rooms", help: "Rooms by phase", labelNames: ["phase"], registers: [registry] }),
+      roomCommands: new Counter({
+        name: "aedg_room_commands_total",
+        help: "Game commands by kind and outcome: committed (state changed), unchanged (nothing to do, or a replayed opId), refused (against the rules, 4xx), error",
+        labelNames: ["command", "outcome"],
+        registers: [registry],
+      }),
     };
   });
 }

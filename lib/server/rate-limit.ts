@@ -18,6 +18,8 @@ export const LIMITS = {
   registerAddress: { points: 20, duration: 60 * 60 },
   /** AI calls per user (drafts, role prompts, feedback). */
   aiUser: { points: Number(process.env.AI_CALLS_PER_HOUR) || 30, duration: 60 * 60 },
+  /** Recording uploads per user (a player uploads one per round; retries included). */
+  uploadUser: { points: Number(process.env.UPLOADS_PER_HOUR) || 60, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

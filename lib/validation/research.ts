@@ -8,7 +8,7 @@ import { ROOM_CODE_LENGTH } from "./realtime";
  */
 
 /** The sheets of an export, in workbook order. */
-export const SHEET_NAMES = ["wide", "choices", "consensus", "consensus_confidence", "rooms", "phase_log", "chat", "README"] as const;
+export const SHEET_NAMES = ["wide", "choices", "consensus", "consensus_confidence", "rooms", "phase_log", "chat", "transcripts", "README"] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
 
 export const EXPORT_FORMATS = ["xlsx", "csv", "json"] as const;

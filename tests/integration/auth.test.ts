@@ -26,7 +26,7 @@ describe("registration and sign-in", () => {
     expect(me.headers.get("cache-control")).toContain("no-store");
   });
 
-  it("sets the session cookie HttpOnly and SameSite=Lax", async () => {
+  it("SECURITY 2 — sets the session cookie HttpOnly and SameSite=Lax", async () => {
     const c = new ApiClient(server.url);
     const token = await c.csrf();
     const res = await c.raw("POST", "/api/auth/callback/guest", { form: { nickname: "Cookie", csrfToken: token, json: "true" } });
@@ -48,7 +48,7 @@ describe("registration and sign-in", () => {
     expect((await c.get(`/api/users/check-username?username=a`)).body).toMatchObject({ available: false });
   });
 
-  it("gives no session for a wrong password or an unknown user, with the same answer", async () => {
+  it("SECURITY 5 — gives no session for a wrong password or an unknown user, with the same answer", async () => {
     const username = uniqueName("carol");
     await new ApiClient(server.url).register(username, "password123");
     const wrong = new ApiClient(server.url);
@@ -64,7 +64,7 @@ describe("registration and sign-in", () => {
     expect(new URL(r2.body.url).searchParams.get("error")).toBe("CredentialsSignin");
   });
 
-  it("issues no session without a valid CSRF token", async () => {
+  it("SECURITY 3 — issues no session without a valid CSRF token", async () => {
     const username = uniqueName("dave");
     const c = new ApiClient(server.url);
     await c.register(username, "password123");
@@ -126,7 +126,7 @@ describe("profile and consent", () => {
 });
 
 describe("sessions", () => {
-  it("cannot raise its own role through a session update", async () => {
+  it("SECURITY 6 — cannot raise its own role through a session update", async () => {
     const c = new ApiClient(server.url);
     await c.signInGuest("Climber");
     const token = await c.csrf();
@@ -137,7 +137,7 @@ describe("sessions", () => {
     expect(me.body.nickname).toBe("Climber");
   });
 
-  it("refuses a forged token and one signed with another secret", async () => {
+  it("SECURITY 7 — refuses a forged token and one signed with another secret", async () => {
     const { encode } = await import("next-auth/jwt");
     const c = new ApiClient(server.url);
     await c.signInGuest("Target");
@@ -150,7 +150,7 @@ describe("sessions", () => {
     expect((await attacker.get("/api/users/me")).status).toBe(401);
   });
 
-  it("stops accepting the old cookie after sign-out", async () => {
+  it("SECURITY 8 — stops accepting the old cookie after sign-out", async () => {
     const c = new ApiClient(server.url);
     await c.signInGuest("Leaver");
     const old = c.sessionCookie()!;

@@ -46,7 +46,7 @@ describe.each(routes)("$method $path", ({ method, path, needsSession }) => {
     expect(r.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
   });
 
-  it("refuses a body over the size limit with 413", async () => {
+  it("SECURITY 15 — refuses a body over the size limit with 413", async () => {
     const c = needsSession ? signedIn : new ApiClient(server.url);
     const r = await c.call(method, path, { body: JSON.stringify({ nickname: "y".repeat(200_000) }), headers: { "content-type": "application/json" } });
     expect(r.status).toBe(413);
@@ -62,7 +62,7 @@ describe("query strings", () => {
   });
 });
 
-it("is still healthy after all of that", async () => {
+it("SECURITY 15 — is still healthy after all of that", async () => {
   const r = await new ApiClient(server.url).get("/health");
   expect(r.status).toBe(200);
   expect(r.body.status).toBe("ok");

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe("a database outage", () => {
-  it("answers 503 and error acks while the database is down, and recovers by itself", async () => {
+  it("SECURITY 31 — answers 503 and error acks while the database is down, and recovers by itself", async () => {
     const host: Player = await guest(server.url, "Outage", true);
     const room = await createRoom(host);
     expect((await emitAck(host.socket!, "room:subscribe", { code: room.code })).ok).toBe(true);

@@ -94,7 +94,7 @@ describe("custom games", () => {
 });
 
 describe("live monitor", () => {
-  it("streams the rooms a facilitator opened, and logs advance, release and end with who did them", async () => {
+  it("SECURITY 13 — streams the rooms a facilitator opened, and logs advance, release and end with who did them", async () => {
     const fac = await userWithRole(server.url, "FACILITATOR");
     const otherFac = await userWithRole(server.url, "FACILITATOR", "nosy");
     const code = (await fac.post("/api/custom-games", game("Monitored"))).body.code;
@@ -146,7 +146,7 @@ describe("live monitor", () => {
     nosy.disconnect();
   });
 
-  it("is for facilitators only", async () => {
+  it("SECURITY 13 — is for facilitators only", async () => {
     const player = await guest(server.url, "NotFac", true);
     expect(await emitAck(player.socket!, "monitor:subscribe", {})).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect((await player.api.get("/api/facilitator/rooms")).status).toBe(403);
@@ -155,7 +155,7 @@ describe("live monitor", () => {
 });
 
 describe("admin", () => {
-  it("lists users and grants roles; the old session stops working and only admins may do it", async () => {
+  it("SECURITY 8 — lists users and grants roles; the old session stops working and only admins may do it", async () => {
     const admin = await signedInAdmin(server.url);
     const person = await userWithRole(server.url, "PLAYER", "person");
     const list = await admin.get(`/api/admin/users?q=${person.username}`);

@@ -39,7 +39,7 @@ const keysOf = (schema: z.ZodType): string[] => {
 const jsonRoutes = ROUTES.filter((r) => r.body && (r.bodyType ?? "json") === "json" && !r.path.startsWith("/api/auth/") && !(r.method === "delete" && r.path === "/api/users/me"));
 
 describe("fuzzing the JSON API", () => {
-  it.each(jsonRoutes.map((r) => [r.method.toUpperCase(), r.path, r] as const))("%s %s never answers 5xx", async (method, path, route) => {
+  it.each(jsonRoutes.map((r) => [r.method.toUpperCase(), r.path, r] as const))("SECURITY 15, 35 — %s %s never answers 5xx", async (method, path, route) => {
     const url = path.replace(/\{(\w+)\}/g, (_, k: string) => params[k]!);
     const keys = keysOf(route.body!);
     const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ maxLength: 300 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
@@ -64,7 +64,7 @@ describe("fuzzing the JSON API", () => {
     expect(failures).toEqual([]);
   });
 
-  it("leaves the server alive and healthy", async () => {
+  it("SECURITY 35 — leaves the server alive and healthy", async () => {
     const h = await admin.get("/health");
     expect(h.status).toBe(200);
     expect(server.process.exitCode).toBeNull();

@@ -114,7 +114,7 @@ describe("a whole game for three players", () => {
 });
 
 describe("concurrency and retries", () => {
-  it("never loses or duplicates a move when three players submit at the same instant, 50 times", async () => {
+  it("SECURITY 28 — never loses or duplicates a move when three players submit at the same instant, 50 times", async () => {
     const players = await threeGuests("Race");
     let races = 0;
     while (races < 50) {
@@ -143,7 +143,7 @@ describe("concurrency and retries", () => {
     expect(races).toBe(50);
   });
 
-  it("answers a retried command (same opId) like the first time and applies it once", async () => {
+  it("SECURITY 28 — answers a retried command (same opId) like the first time and applies it once", async () => {
     const players = await threeGuests("Retry");
     const room = await createRoom(players[0]!);
     await fillAndStart(room.code, players);
@@ -168,7 +168,7 @@ describe("concurrency and retries", () => {
 });
 
 describe("illegal commands", () => {
-  it("refuses each with the documented 4xx and changes nothing", async () => {
+  it("SECURITY 14, 16 — refuses each with the documented 4xx and changes nothing", async () => {
     const players = await threeGuests("Rule");
     const outsider = await guest(server.url, "Outsider");
     const room = await createRoom(players[0]!);
@@ -210,7 +210,7 @@ describe("illegal commands", () => {
     expect((await players[0]!.api.get(`/api/rooms/${other.code}/roles`)).status).toBe(403);
   });
 
-  it("keeps a finished room's answers from anyone who did not play in it", async () => {
+  it("SECURITY 12 — keeps a finished room's answers from anyone who did not play in it", async () => {
     const players = await threeGuests("Priv");
     const stranger = await guest(server.url, "Stranger");
     const room = await createRoom(players[0]!);

@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 describe("security headers", () => {
-  it.each(["/", "/signin", "/api/users/me", "/health"])("%s carries CSP, frame-ancestors, nosniff and a referrer policy", async (path) => {
+  it.each(["/", "/signin", "/api/users/me", "/health"])("SECURITY 42 — %s carries CSP, frame-ancestors, nosniff and a referrer policy", async (path) => {
     const r = await new ApiClient(server.url).raw("GET", path);
     const csp = r.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("default-src 'self'");

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe("server lifecycle", () => {
-  it("reports health, loads the scenario library, stops cleanly on SIGTERM and keeps everything across a restart", async () => {
+  it("SECURITY 1 — reports health, loads the scenario library, stops cleanly on SIGTERM and keeps everything across a restart", async () => {
     const first = await start();
     const health = await new ApiClient(first.url).get("/health");
     expect(health.status).toBe(200);
@@ -72,13 +72,13 @@ describe("server lifecycle", () => {
     expect(s.output()).toMatch(/> Stopped/);
   });
 
-  it("refuses to start with a NEXTAUTH_SECRET shorter than 32 characters", async () => {
+  it("SECURITY 1 — refuses to start with a NEXTAUTH_SECRET shorter than 32 characters", async () => {
     const s = await start({ env: { NEXTAUTH_SECRET: "too-short" }, expectExit: true });
     expect(s.process.exitCode).not.toBe(0);
     expect(s.output()).toMatch(/NEXTAUTH_SECRET must be at least 32 characters/);
   });
 
-  it("creates the first admin from ADMIN_USERNAME / ADMIN_PASSWORD, once", async () => {
+  it("SECURITY 41 — creates the first admin from ADMIN_USERNAME / ADMIN_PASSWORD, once", async () => {
     const dataDir = tempDataDir();
     const env = { ADMIN_USERNAME: "rootadmin", ADMIN_PASSWORD: "a-long-admin-password" };
     const s = await start({ dataDir, env });
@@ -91,7 +91,7 @@ describe("server lifecycle", () => {
     await again.stop();
   });
 
-  it("makes an admin with `npm run create-admin` (no default credentials exist)", async () => {
+  it("SECURITY 41 — makes an admin with `npm run create-admin` (no default credentials exist)", async () => {
     const dataDir = tempDataDir();
     const first = await start({ dataDir });
     const c = new ApiClient(first.url);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { ApiClient, emitAck } from "../support/client";
-import { createRoom, eventually, guest, subscribe, type Player } from "../support/game";
+import { confirmRoles, createRoom, eventually, fillAndStart, guest, playRound, subscribe, type Player } from "../support/game";
 import { createTestDatabase, ensurePostgres, type TestPostgres } from "../support/postgres";
 import { startRedis, type TestRedis } from "../support/redis";
 import { startTestServer, type TestServer } from "../support/server";
@@ -78,7 +78,44 @@ describe("two instances behind Redis", () => {
     for (const p of [p1, p2]) p.socket!.disconnect();
   });
 
-  it("resynchronises clients after Redis restarts", async () => {
+  it("play a whole game whose three players are split across both instances", async () => {
+    const players = [await playerOn(a, "SplitA"), await playerOn(b, "SplitB"), await playerOn(a, "SplitC")];
+    const room = await createRoom(players[1]!);
+    for (const p of players) await subscribe(p, room.code);
+    await fillAndStart(room.code, players);
+    let snap = await confirmRoles(room.code, players);
+    expect(snap.phase).toBe("INDIVIDUAL");
+    const consensus: number[] = [];
+    for (let round = 1; round <= snap.totalRounds; round++) {
+      consensus.push(round % 2);
+      snap = await playRound(room.code, players, round, round % 3, round % 2);
+      // Every move so far reached every socket, whichever instance made it.
+      const version = snap.version;
+      await eventually(() => {
+        for (const p of players) expect(p.states.at(-1)!.version).toBe(version);
+      });
+    }
+    expect(snap.phase).toBe("FINISHED");
+    // Both instances read the same finished room from the shared database.
+    const [fromA, fromB] = await Promise.all([players[0]!.api.get(`/api/rooms/${room.code}`), players[1]!.api.get(`/api/rooms/${room.code}`)]);
+    expect(fromA.body.phase).toBe("FINISHED");
+    // The same state, read at different instants (serverTime is the clock at reading).
+    const state = ({ serverTime: _t, ...rest }: RoomSnapshot) => rest;
+    expect(state(fromB.body)).toEqual(state(fromA.body));
+    for (const p of players) expect(state(p.states.at(-1)!)).toEqual(state(fromA.body));
+    // The versions each socket saw only ever grew.
+    for (const p of players) {
+      const versions = p.states.map((s) => s.version);
+      expect(versions).toEqual([...versions].sort((x, y) => x - y));
+    }
+    // The group's decisions are the ones agreed on, round by round, whichever instance recorded them.
+    const stats = await players[2]!.api.get(`/api/rooms/${room.code}/statistics`);
+    expect(stats.status, JSON.stringify(stats.body)).toBe(200);
+    expect(stats.body.rounds.map((r: { consensus: number | null }) => r.consensus)).toEqual(consensus);
+    for (const p of players) p.socket!.disconnect();
+  });
+
+  it("SECURITY 32 — resynchronises clients after Redis restarts", async () => {
     const p1 = await playerOn(a, "Restart1");
     const p2 = await playerOn(b, "Restart2");
     const room = await createRoom(p1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/client";
-import { createRoom, eventually, guest } from "../support/game";
+import { confirmRoles, createRoom, eventually, fillAndStart, guest, playRound, subscribe } from "../support/game";
+import { parsePrometheus, sampleSum, sampleValue } from "../support/prometheus";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -29,6 +30,49 @@ describe("operations", () => {
     expect(text).toMatch(/aedg_process_resident_memory_bytes \d+/);
     expect(text).toContain("aedg_db_errors_total");
     p.socket!.disconnect();
+  });
+
+  it("serves /metrics as valid Prometheus text whose counters move when a game is played", async () => {
+    const scrape = async () => {
+      const r = await new ApiClient(server.url).raw("GET", "/metrics");
+      expect(r.status).toBe(200);
+      return parsePrometheus(await r.text());
+    };
+    const before = await scrape();
+    for (const name of ["aedg_http_request_duration_seconds", "aedg_socket_event_duration_seconds", "aedg_room_commands_total", "aedg_rooms", "aedg_socket_connections", "aedg_db_errors_total", "aedg_ai_call_duration_seconds", "aedg_process_cpu_seconds_total"]) {
+      expect(before.has(name), name).toBe(true);
+    }
+    expect(before.get("aedg_http_request_duration_seconds")!.type).toBe("histogram");
+    expect(before.get("aedg_room_commands_total")!.type).toBe("counter");
+
+    const players = await Promise.all(["M1", "M2", "M3"].map((n) => guest(server.url, n, true)));
+    const room = await createRoom(players[0]!);
+    for (const p of players) await subscribe(p, room.code);
+    await fillAndStart(room.code, players);
+    let snap = await confirmRoles(room.code, players);
+    for (let round = 1; round <= snap.totalRounds; round++) snap = await playRound(room.code, players, round, 0, 0);
+    expect(snap.phase).toBe("FINISHED");
+    const rounds = snap.totalRounds;
+    const after = await eventually(async () => {
+      const m = await scrape();
+      expect(sampleValue(m, "aedg_rooms", { phase: "FINISHED" })).toBe(sampleValue(before, "aedg_rooms", { phase: "FINISHED" }) + 1);
+      return m;
+    });
+
+    const choiceRoute = { method: "POST", route: "/api/rooms/:code/rounds/:n/choice", status: "200" };
+    const delta = (name: string, labels: Record<string, string>) => sampleSum(after, name, labels) - sampleSum(before, name, labels);
+    expect(delta("aedg_http_request_duration_seconds_count", choiceRoute)).toBe(3 * rounds);
+    expect(delta("aedg_http_request_duration_seconds_sum", choiceRoute)).toBeGreaterThan(0);
+    expect(delta("aedg_room_commands_total", { command: "choice", outcome: "committed" })).toBe(3 * rounds);
+    expect(delta("aedg_room_commands_total", { command: "continue", outcome: "committed" })).toBe(3 * rounds);
+    expect(delta("aedg_socket_event_duration_seconds_count", { event: "room:subscribe", ok: "true" })).toBe(3);
+    expect(sampleValue(after, "aedg_socket_connections")).toBeGreaterThanOrEqual(3);
+    expect(delta("aedg_process_cpu_seconds_total", {})).toBeGreaterThan(0);
+    // A refused move counts as refused, not committed.
+    expect((await players[0]!.api.post(`/api/rooms/${room.code}/rounds/1/choice`, { choice: 0, confidence: 3 })).status).toBeGreaterThanOrEqual(400);
+    const refused = await scrape();
+    expect(sampleSum(refused, "aedg_room_commands_total", { command: "choice", outcome: "refused" })).toBe(sampleSum(after, "aedg_room_commands_total", { command: "choice", outcome: "refused" }) + 1);
+    for (const p of players) p.socket!.disconnect();
   });
 
   it("gives every request an id, and logs it as JSON without cookies or secrets", async () => {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
 import { ApiClient, uniqueName } from "../support/client";
+import { createRoom, guest, type Player } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
-/** SECURITY.md item 4: sign-in and guest creation are limited, with Retry-After, per account and per address. */
+/** SECURITY.md item 4: sign-in, guest creation and uploads are limited, with Retry-After, per account, address or user. */
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ env: { RATE_LIMIT_SCALE: "1", TRUST_PROXY: "true" } });
+  server = await startTestServer({ env: { RATE_LIMIT_SCALE: "1", TRUST_PROXY: "true", UPLOADS_PER_HOUR: "3" } });
 });
 afterAll(async () => {
   await server?.stop();
@@ -25,7 +27,7 @@ async function attempt(c: ApiClient, username: string, password: string) {
 }
 
 describe("sign-in limits", () => {
-  it("answers 429 with Retry-After after 10 wrong passwords on one account, and leaves other accounts alone", async () => {
+  it("SECURITY 4 — answers 429 with Retry-After after 10 wrong passwords on one account, and leaves other accounts alone", async () => {
     const victim = uniqueName("victim");
     const bystander = uniqueName("bystander");
     await from("10.0.0.1").register(victim, "the-right-password");
@@ -44,7 +46,7 @@ describe("sign-in limits", () => {
     expect(await other.signIn(bystander, "the-right-password")).toBe(true);
   });
 
-  it("answers 429 after 50 guest sign-ins in a minute from one address; another address is unaffected", async () => {
+  it("SECURITY 4 — answers 429 after 50 guest sign-ins in a minute from one address; another address is unaffected", async () => {
     const crowd = "10.9.9.9";
     let limitedAt = -1;
     for (let i = 0; i < 51; i++) {
@@ -59,5 +61,31 @@ describe("sign-in limits", () => {
     }
     expect(limitedAt).toBe(50);
     expect(await from("10.9.9.10").signInGuest("elsewhere")).toBe(true);
+  });
+});
+
+describe("upload limits", () => {
+  it("SECURITY 4, 17 — answers 429 with Retry-After past UPLOADS_PER_HOUR recordings from one user, before reading the body; other users are unaffected", async () => {
+    const players = await Promise.all([1, 2, 3].map((i) => guest(server.url, `Up${i}`)));
+    for (const p of players) await p.api.put("/api/users/me/consent", { dataConsent: true, voiceConsent: true });
+    const room = await createRoom(players[0]!);
+    for (const p of players) await p.api.post(`/api/rooms/${room.code}/join`, {});
+    for (const p of players) await p.api.post(`/api/rooms/${room.code}/ready`, { ready: true });
+    for (const p of players) await p.api.post(`/api/rooms/${room.code}/roles/confirm`, {});
+    const upload = (p: Player) => {
+      const form = new FormData();
+      form.set("file", new Blob([new Uint8Array(Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), randomBytes(1000)]))], { type: "audio/webm" }), "r.webm");
+      form.set("roomCode", room.code);
+      form.set("round", "1");
+      form.set("startedAt", new Date(Date.now() - Math.floor(Math.random() * 1e6)).toISOString());
+      form.set("durationMs", "1000");
+      return p.api.raw("POST", "/api/voice/recordings", { body: form });
+    };
+    for (let i = 0; i < 3; i++) expect((await upload(players[0]!)).status).toBe(201);
+    const limited = await upload(players[0]!);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe("RATE_LIMITED");
+    expect((await upload(players[1]!)).status).toBe(201);
   });
 });

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { ApiClient, emitAck, uniqueName } from "../support/client";
-import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, type Player } from "../support/game";
+import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, type Player } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
 // The admin (from the environment) passes every researcher check and grants RESEARCHER to another account.
@@ -151,20 +151,6 @@ async function codeOf(userId: string): Promise<string> {
   return r.body.participantCode;
 }
 
-/** One full round: everyone chooses, ends the discussion, agrees on `consensus` (proposed by `proposer`), rates it, continues. */
-async function playRound(code: string, players: Player[], round: number, proposer: number, consensus: number): Promise<RoomSnapshot> {
-  let snap: RoomSnapshot | undefined;
-  for (const [i, p] of players.entries()) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/choice`, { choice: (round + i) % 2, confidence: ((round + i) % 5) + 1 });
-  expect(snap!.phase).toBe("DISCUSSION");
-  for (const p of players) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/discussion/end`);
-  const order = [players[proposer]!, ...players.filter((_, i) => i !== proposer)];
-  for (const p of order) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/consensus`, { choice: consensus });
-  for (const [i, p] of players.entries()) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/consensus-confidence`, { confidence: ((round + i + 2) % 5) + 1 });
-  expect(snap!.phase).toBe("REVEAL");
-  for (const p of players) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/continue`);
-  return snap!;
-}
-
 /** Advances (as `host`) until the room is over. */
 async function advanceToEnd(host: ApiClient, code: string): Promise<RoomSnapshot> {
   for (let i = 0; i < 60; i++) {
@@ -184,7 +170,7 @@ let roomB: RoomSnapshot;
 let codes: Record<string, string>;
 
 describe("research routes", () => {
-  it("refuse anonymous callers (401), guests and players (403), and let researchers and admins in", async () => {
+  it("SECURITY 10, 36 — refuse anonymous callers (401), guests and players (403), and let researchers and admins in", async () => {
     const anonymous = new ApiClient(server.url);
     const someGuest = await guest(server.url, "Nosy guest");
     const player = new ApiClient(server.url);
@@ -271,11 +257,11 @@ describe("research routes", () => {
     for (const p of a) p.socket!.disconnect();
   });
 
-  it("export the same rows as xlsx, csv and json, with participant codes only and formula-looking text as text", async () => {
+  it("SECURITY 37, 39 — export the same rows as xlsx, csv and json, with participant codes only and formula-looking text as text", async () => {
     const e = await exportAll();
     const headers = Object.fromEntries(Object.entries(e.csv).map(([name, t]) => [name, t[0]!]));
-    expect(Object.keys(e.json.sheets).sort()).toEqual(["README", "chat", "choices", "consensus", "consensus_confidence", "phase_log", "rooms", "wide"]);
-    expect(Object.keys(e.xlsx)).toEqual(["wide", "choices", "consensus", "consensus_confidence", "rooms", "phase_log", "chat", "README"]);
+    expect(Object.keys(e.json.sheets).sort()).toEqual(["README", "chat", "choices", "consensus", "consensus_confidence", "phase_log", "rooms", "transcripts", "wide"]);
+    expect(Object.keys(e.xlsx)).toEqual(["wide", "choices", "consensus", "consensus_confidence", "rooms", "phase_log", "chat", "transcripts", "README"]);
     expect(Object.keys(e.csv).sort()).toEqual(Object.keys(e.json.sheets).sort());
     const fromJson = jsonTables(e.json, headers);
     for (const name of Object.keys(e.csv)) {
@@ -365,7 +351,7 @@ describe("research routes", () => {
     expect((await admin.get("/api/research/rooms")).body.rooms.map((r: any) => r.code)).toEqual([roomA.code]);
   });
 
-  it("answers downloads with attachment, no-store and nosniff headers and a server-made file name", async () => {
+  it("SECURITY 36 — answers downloads with attachment, no-store and nosniff headers and a server-made file name", async () => {
     for (const [format, ext, type] of [
       ["xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
       ["csv", "zip", "application/zip"],
@@ -381,7 +367,7 @@ describe("research routes", () => {
     }
   });
 
-  it("shows a room, a participant and the summary under participant codes only", async () => {
+  it("SECURITY 37 — shows a room, a participant and the summary under participant codes only", async () => {
     const detail = await admin.get(`/api/research/rooms/${roomA.code}`);
     expect(detail.status).toBe(200);
     const byId = await admin.get(`/api/research/rooms/${detail.body.id}`);
@@ -466,7 +452,7 @@ describe("research routes", () => {
     expect((await b[0]!.api.get("/api/users/me")).status).toBe(200);
   });
 
-  it("honours a withdrawal: the person's rows are gone from the next export, the others' stay, the seat shows it", async () => {
+  it("SECURITY 8, 38 — honours a withdrawal: the person's rows are gone from the next export, the others' stay, the seat shows it", async () => {
     const before = (await admin.get("/api/research/debug/counts")).body.counts;
     const leaving = a[1]!;
     const r = await leaving.api.delete("/api/users/me", { withdrawData: true });
@@ -522,7 +508,7 @@ describe("research routes", () => {
     expect(snap.phase).toBe("INDIVIDUAL");
   });
 
-  it("deletes an account without withdrawing: nobody can sign in as it, its rows stay under the same code", async () => {
+  it("SECURITY 8 — deletes an account without withdrawing: nobody can sign in as it, its rows stay under the same code", async () => {
     const leaving = b[2]!;
     const code = codes[leaving.id]!;
     const before = (await admin.get("/api/research/debug/counts")).body.counts;

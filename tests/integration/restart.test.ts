@@ -33,7 +33,7 @@ describe.each([
   ["stopped (SIGTERM)", "SIGTERM" as const],
   ["killed (SIGKILL)", "SIGKILL" as const],
 ])("a server %s mid-round and started again", (_name, signal) => {
-  it("resumes the room in the same phase with the same deadline and every committed move, and its timer still fires", async () => {
+  it("SECURITY 30 — resumes the room in the same phase with the same deadline and every committed move, and its timer still fires", async () => {
     const first = await startTestServer();
     servers.push(first);
     const { players, code, snap: before } = await playToDiscussion(first.url, { discussionSeconds: 12 });

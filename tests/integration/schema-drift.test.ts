@@ -166,7 +166,8 @@ describe("SQL migrations match schema.prisma", () => {
     await prisma.chatMessage.create({ data: { roomId, userId, round: 1, phase: "DISCUSSION", text: "hi", isMasked: false } });
     await prisma.memo.create({ data: { roomId, userId, text: "note" } });
     await prisma.voiceSession.create({ data: { roomId, userId, leftAt: now } });
-    await prisma.recording.create({ data: { roomId, userId, round: 1, storageKey: "k", mimeType: "audio/webm", sizeBytes: 10, durationMs: 1000, startedAt: now } });
+    const recording = await prisma.recording.create({ data: { roomId, userId, round: 1, storageKey: "k", mimeType: "audio/webm", sizeBytes: 10, durationMs: 1000, startedAt: now } });
+    await prisma.transcript.create({ data: { recordingId: recording.id, status: "DONE", text: "hello", language: "en", model: "m", attempts: 1 } });
     await prisma.aiGeneration.create({ data: { kind: "FEEDBACK", status: "OK", userId, roomId, round: 1, model: "m", promptVersion: "v1", input: { a: 1 }, output: { b: [1, 2] }, latencyMs: 5, promptTokens: 1, completionTokens: 2 } });
     await prisma.processedOperation.create({ data: { userId, opId: "op-1", scope: "test", status: 200, response: { ok: true } } });
     await prisma.withdrawal.create({ data: {} });

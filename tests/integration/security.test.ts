@@ -24,7 +24,7 @@ const sample = (p: string) => p.replace("{code}", "ABC234").replace("{n}", "1").
 describe("access control on every route (item 10, 11)", () => {
   const guarded = ROUTES.filter((r) => r.access !== "public");
 
-  it("answers 401 to anonymous callers on every route that needs a session, even with x-middleware-subrequest", async () => {
+  it("SECURITY 10, 11 — answers 401 to anonymous callers on every route that needs a session, even with x-middleware-subrequest", async () => {
     const anon = new ApiClient(server.url);
     const wrong: string[] = [];
     for (const r of guarded) {
@@ -38,7 +38,7 @@ describe("access control on every route (item 10, 11)", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("answers 403 to roles below the route's, and lets the right role in", async () => {
+  it("SECURITY 10 — answers 403 to roles below the route's, and lets the right role in", async () => {
     const player = await guest(server.url, "Lowly");
     const registered = await userWithRole(server.url, "PLAYER");
     const facilitator = await userWithRole(server.url, "FACILITATOR");
@@ -61,7 +61,7 @@ describe("access control on every route (item 10, 11)", () => {
 });
 
 describe("sessions", () => {
-  it("closes a user's sockets when their role changes (item 8)", async () => {
+  it("SECURITY 8 — closes a user's sockets when their role changes", async () => {
     const person = await userWithRole(server.url, "PLAYER", "promoted");
     const socket = person.socket();
     await connected(socket);
@@ -72,7 +72,7 @@ describe("sessions", () => {
     expect((await person.get("/api/users/me")).status).toBe(401);
   });
 
-  it("never writes passwords, session cookies or secrets to the log (items 9, 43)", async () => {
+  it("SECURITY 9, 43 — never writes passwords, session cookies or secrets to the log", async () => {
     const username = uniqueName("logme");
     const password = "a-very-distinctive-password-7731";
     const c = new ApiClient(server.url);
@@ -87,7 +87,7 @@ describe("sessions", () => {
     expect(out).not.toContain(OPENAI_KEY);
   });
 
-  it("marks the session cookie Secure behind HTTPS (item 2)", async () => {
+  it("SECURITY 2 — marks the session cookie Secure behind HTTPS", async () => {
     const https = await startTestServer({ env: { NEXTAUTH_URL: "https://game.example.org" } });
     try {
       const c = new ApiClient(https.url);
@@ -104,7 +104,7 @@ describe("sessions", () => {
 });
 
 describe("sockets", () => {
-  it("recovers a short disconnect with the same socket state, re-running the auth middleware (item 29)", async () => {
+  it("SECURITY 29 — recovers a short disconnect with the same socket state, re-running the auth middleware", async () => {
     const p = await guest(server.url, "Flaky");
     const room = await createRoom(p);
     const socket = p.api.socket({ reconnection: true });
@@ -132,7 +132,7 @@ describe("sockets", () => {
     socket.disconnect();
   });
 
-  it("marks a silent client absent after the ping timeout (item 33)", async () => {
+  it("SECURITY 33 — marks a silent client absent after the ping timeout", async () => {
     const players = await Promise.all([1, 2, 3].map((i) => guest(server.url, `Quiet${i}`, true)));
     const room = await createRoom(players[0]!);
     for (const p of players) await p.api.post(`/api/rooms/${room.code}/join`, {});
@@ -157,13 +157,13 @@ describe("dependencies and code", () => {
     return true;
   };
 
-  it("runs versions without the known crash and bypass bugs (items 11, 27)", () => {
+  it("SECURITY 11, 27 — runs versions without the known crash and bypass bugs", () => {
     expect(atLeast(version("next"), "16.2.6")).toBe(true);
     expect(atLeast(version("socket.io"), "4.6.2")).toBe(true);
     expect(atLeast(version("ws"), "8.17.1")).toBe(true);
   });
 
-  it("never reads spreadsheets with xlsx (item 40)", () => {
+  it("SECURITY 40 — never reads spreadsheets with xlsx", () => {
     const offenders: string[] = [];
     for (const dir of ["app", "lib", "components", "scripts"]) {
       for (const f of readdirSync(path.join(REPO_ROOT, dir), { recursive: true }).map(String)) {
@@ -175,7 +175,7 @@ describe("dependencies and code", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("keeps server secrets out of the pages and scripts sent to browsers (item 43)", async () => {
+  it("SECURITY 43 — keeps server secrets out of the pages and scripts sent to browsers", async () => {
     const c = new ApiClient(server.url);
     await c.signInGuest("Looker");
     const pages = ["/", "/signin", "/lobby", "/docs/api"];

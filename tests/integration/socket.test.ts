@@ -17,7 +17,7 @@ async function guest(name: string) {
 }
 
 describe("socket handshake", () => {
-  it("connects with a session cookie (guests included)", async () => {
+  it("SECURITY 22 — connects with a session cookie (guests included)", async () => {
     const s = (await guest("Sock")).socket();
     await connected(s);
     expect(s.connected).toBe(true);
@@ -26,13 +26,13 @@ describe("socket handshake", () => {
     s.disconnect();
   });
 
-  it("is refused without a session", async () => {
+  it("SECURITY 22 — is refused without a session", async () => {
     const s = new ApiClient(server.url).socket();
     await expect(connected(s)).rejects.toThrow(/UNAUTHORIZED/);
     s.disconnect();
   });
 
-  it("is refused with a forged cookie", async () => {
+  it("SECURITY 7, 22 — is refused with a forged cookie", async () => {
     const c = new ApiClient(server.url);
     c.jar.set("next-auth.session-token", "forged");
     const s = c.socket();
@@ -40,7 +40,7 @@ describe("socket handshake", () => {
     s.disconnect();
   });
 
-  it("is refused from a foreign Origin and accepted from its own", async () => {
+  it("SECURITY 21 — is refused from a foreign Origin and accepted from its own", async () => {
     const c = await guest("Origin");
     const foreign = c.socket({ origin: "https://evil.example" });
     await expect(connected(foreign)).rejects.toThrow();
@@ -50,7 +50,7 @@ describe("socket handshake", () => {
     own.disconnect();
   });
 
-  it("disconnects a user's sockets when they sign out", async () => {
+  it("SECURITY 8 — disconnects a user's sockets when they sign out", async () => {
     const c = await guest("Bye");
     const s = c.socket();
     await connected(s);
@@ -61,7 +61,7 @@ describe("socket handshake", () => {
 });
 
 describe("socket events", () => {
-  it("answers an invalid payload with an error ack", async () => {
+  it("SECURITY 15 — answers an invalid payload with an error ack", async () => {
     const s = (await guest("Val")).socket();
     await connected(s);
     for (const payload of [undefined, null, 42, "ABC234", { code: 5 }, { code: "abc" }, { code: "ABC234", extra: true }, { code: "x".repeat(10_000) }]) {
@@ -81,7 +81,7 @@ describe("socket events", () => {
     s.disconnect();
   });
 
-  it("drops only the client that sends a message over the size limit", async () => {
+  it("SECURITY 23 — drops only the client that sends a message over the size limit", async () => {
     const bystander = (await guest("Calm")).socket();
     const offender = (await guest("Big")).socket();
     await Promise.all([connected(bystander), connected(offender)]);
@@ -93,7 +93,7 @@ describe("socket events", () => {
     bystander.disconnect();
   });
 
-  it("throttles an event flood and drops the flooder, not the others", async () => {
+  it("SECURITY 24 — throttles an event flood and drops the flooder, not the others", async () => {
     const calm = (await guest("Calm2")).socket();
     const flooder = (await guest("Flood")).socket();
     await Promise.all([connected(calm), connected(flooder)]);

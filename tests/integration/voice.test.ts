@@ -54,7 +54,7 @@ describe("voice signalling", () => {
     for (const p of players) p.socket!.disconnect();
   });
 
-  it("relays signals only between players of the same room, and refuses bad ones without relaying", async () => {
+  it("SECURITY 25, 26 — relays signals only between players of the same room, and refuses bad ones without relaying", async () => {
     const one = await voiceRoom("Sig");
     const two = await voiceRoom("Other");
     const [a, b, c] = one.players as [Player, Player, Player];
@@ -102,7 +102,7 @@ describe("voice signalling", () => {
     for (const p of [...one.players, ...two.players]) p.socket!.disconnect();
   });
 
-  it("refuses to join the mesh of a room one does not sit in", async () => {
+  it("SECURITY 26 — refuses to join the mesh of a room one does not sit in", async () => {
     const { code, players } = await voiceRoom("Closed");
     const outsider = await guest(server.url, "Outside", true);
     expect(await emitAck(outsider.socket!, "voice:join", { code })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
@@ -112,7 +112,7 @@ describe("voice signalling", () => {
 });
 
 describe("ICE configuration", () => {
-  it("mints TURN credentials with coturn's HMAC scheme that expire after the TTL, and never shows the secret", async () => {
+  it("SECURITY 43 — mints TURN credentials with coturn's HMAC scheme that expire after the TTL, and never shows the secret", async () => {
     const p = await guest(server.url, "Ice");
     const before = Math.floor(Date.now() / 1000);
     const r = await p.api.get("/api/webrtc/ice-config");
@@ -170,7 +170,7 @@ describe("recordings", () => {
     return { players, code: room.code };
   }
 
-  it("stores a consented recording under a server-made name and serves it only to its speaker or a researcher", async () => {
+  it("SECURITY 12, 19, 20 — stores a consented recording under a server-made name and serves it only to its speaker or a researcher", async () => {
     const { players, code } = await consentingRoomInRound1("Rec");
     const audio = webm();
     const up = await upload(players[0]!, code, audio, "../../../etc/passwd.webm");
@@ -198,7 +198,7 @@ describe("recordings", () => {
     expect(existsSync(path.join(server.dataDir, "etc"))).toBe(false);
   });
 
-  it("refuses a disguised PNG (415), an oversized file (413), a player without a seat (403) and a room without everyone's consent (403)", async () => {
+  it("SECURITY 17, 18 — refuses a disguised PNG (415), an oversized file (413), a player without a seat (403) and a room without everyone's consent (403)", async () => {
     const { players, code } = await consentingRoomInRound1("Bad");
     expect((await upload(players[0]!, code, png, "sneaky.webm")).status).toBe(415);
     const big = await upload(players[0]!, code, webm(70_000));

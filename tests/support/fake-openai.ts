@@ -1,10 +1,11 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
  * A local OpenAI-compatible server for tests (the real `openai` client talks to it):
  * POST /v1/chat/completions answers the next scripted reply, in the chat-completion shape,
- * with token usage. Every request body is kept for assertions.
+ * with token usage; POST /v1/audio/transcriptions (multipart) answers `{ text }` from its own
+ * queue. Every request body is kept for assertions.
  */
 export interface FakeReply {
   /** The assistant message content (usually a JSON string). */
@@ -21,15 +22,45 @@ export interface FakeOpenAI {
   /** Replies used in order; when empty, `fallback` answers. */
   queue: FakeReply[];
   fallback: FakeReply;
+  /** Transcription requests: the multipart fields and the uploaded file's bytes. */
+  transcriptions: { model: string; language: string | null; filename: string; type: string; bytes: Buffer }[];
+  /** Transcription replies in order (`content` is the text); when empty, `transcriptionFallback`. */
+  transcriptionQueue: FakeReply[];
+  transcriptionFallback: FakeReply;
   close(): Promise<void>;
 }
 
+async function answerTranscription(fake: FakeOpenAI, req: IncomingMessage, body: Buffer, res: ServerResponse) {
+  const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": String(req.headers["content-type"]) }, body: new Uint8Array(body) }).formData();
+  const file = form.get("file");
+  if (!(file instanceof File)) {
+    res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "file is required" } }));
+    return;
+  }
+  fake.transcriptions.push({ model: String(form.get("model")), language: form.get("language") === null ? null : String(form.get("language")), filename: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) });
+  const reply = fake.transcriptionQueue.shift() ?? fake.transcriptionFallback;
+  setTimeout(() => {
+    if (res.destroyed) return;
+    if (reply.status && reply.status >= 400) {
+      res.writeHead(reply.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "scripted failure", type: "server_error" } }));
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ text: reply.content ?? "" }));
+  }, reply.delayMs ?? 0);
+}
+
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
-  const fake: FakeOpenAI = { url: "", requests: [], queue: [], fallback: { status: 500 }, close: async () => undefined };
+  const fake: FakeOpenAI = { url: "", requests: [], queue: [], fallback: { status: 500 }, transcriptions: [], transcriptionQueue: [], transcriptionFallback: { status: 500 }, close: async () => undefined };
   const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d) => (body += d));
+    const parts: Buffer[] = [];
+    req.on("data", (d: Buffer) => parts.push(d));
     req.on("end", () => {
+      const raw = Buffer.concat(parts);
+      const body = raw.toString("utf8");
+      if (req.method === "POST" && req.url?.endsWith("/audio/transcriptions")) {
+        answerTranscription(fake, req, raw, res).catch((e: unknown) => res.writeHead(400).end(String(e)));
+        return;
+      }
       if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
         res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
         return;

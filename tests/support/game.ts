@@ -63,6 +63,23 @@ export async function confirmRoles(code: string, players: Player[]): Promise<Roo
   return snap!;
 }
 
+/**
+ * One full round: everyone chooses (varied by round and seat), ends the discussion, agrees on
+ * `consensus` (proposed by `proposer`), rates it and continues. Answers the last snapshot.
+ */
+export async function playRound(code: string, players: Player[], round: number, proposer: number, consensus: number): Promise<RoomSnapshot> {
+  let snap: RoomSnapshot | undefined;
+  for (const [i, p] of players.entries()) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/choice`, { choice: (round + i) % 2, confidence: ((round + i) % 5) + 1 });
+  expect(snap!.phase).toBe("DISCUSSION");
+  for (const p of players) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/discussion/end`);
+  const order = [players[proposer]!, ...players.filter((_, i) => i !== proposer)];
+  for (const p of order) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/consensus`, { choice: consensus });
+  for (const [i, p] of players.entries()) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/consensus-confidence`, { confidence: ((round + i + 2) % 5) + 1 });
+  expect(snap!.phase).toBe("REVEAL");
+  for (const p of players) snap = await ok(p, `/api/rooms/${code}/rounds/${round}/continue`);
+  return snap!;
+}
+
 /** Waits until `check` passes (polling), or fails after `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
   const until = Date.now() + timeoutMs;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { participantsOf, roomRows, roundsReached, wideRow, type RoomRecords, type ScenarioInfo } from "@/lib/server/research/rows";
+import { participantsOf, roomRows, roundsReached, transcriptState, wideRow, type RoomRecords, type ScenarioInfo } from "@/lib/server/research/rows";
 import { columnsOf, FIXED_COLUMNS, wideColumns } from "@/lib/server/research/sheets";
 import { readmeRows } from "@/lib/server/research/data-set";
 import { SHEET_NAMES } from "@/lib/validation/research";
@@ -68,6 +68,7 @@ function room(overrides: Partial<RoomRecords> = {}): RoomRecords {
       { userId: "u3", round: 1, phase: "DISCUSSION", text: "secret", isMasked: false, createdAt: t(18) },
       { userId: "u1", round: 1, phase: "DISCUSSION", text: "=HYPERLINK(\"http://x\")", isMasked: false, createdAt: t(17) },
     ],
+    recordings: [],
     ...overrides,
   };
 }
@@ -170,6 +171,36 @@ describe("room rows", () => {
     for (const name of ["choices", "consensus", "consensus_confidence", "rooms", "phase_log", "chat"] as const) {
       for (const row of rows[name]) expect(Object.keys(row).sort()).toEqual(FIXED_COLUMNS[name].map((c) => c.name).sort());
     }
+  });
+
+  it("give one transcript row per recording of a consenting speaker, saying why an empty one is empty", () => {
+    const rec = (id: string, userId: string, transcript: RoomRecords["recordings"][number]["transcript"]) => ({ id, userId, round: 1, durationMs: 1500, startedAt: t(16), transcript });
+    const withRecordings = roomRows(
+      room({
+        recordings: [
+          rec("a", "u1", { status: "DONE", text: "=cmd|' /C calc'!A0", language: "en", attempts: 1, lastError: null }),
+          rec("b", "u2", { status: "PENDING", text: null, language: null, attempts: 2, lastError: "HTTP 500" }),
+          rec("c", "u2", { status: "FAILED", text: null, language: null, attempts: 5, lastError: "timeout" }),
+          rec("d", "u1", null),
+          rec("e", "u3", { status: "DONE", text: "not consenting", language: "en", attempts: 1, lastError: null }),
+        ],
+      }),
+      scenario,
+      codeOf,
+      2,
+    ).transcripts;
+    expect(withRecordings.map((r) => [r.recording_id, r.participant_code, r.role_name, r.transcript_status, r.transcript])).toEqual([
+      ["a", "PAAAAAAA", "Citizen", "done", "=cmd|' /C calc'!A0"],
+      ["b", "PBBBBBBB", "Engineer", "pending", null],
+      ["c", "PBBBBBBB", "Engineer", "failed", null],
+      ["d", "PAAAAAAA", "Citizen", "not_configured", null],
+    ]);
+    expect(withRecordings[0]!.note).toBeNull();
+    expect(withRecordings[1]!.note).toMatch(/retried.*2 attempt.*HTTP 500/);
+    expect(withRecordings[2]!.note).toMatch(/failed after 5 attempt.*timeout/);
+    expect(withRecordings[3]!.note).toMatch(/not configured/);
+    for (const row of withRecordings) expect(Object.keys(row).sort()).toEqual(FIXED_COLUMNS.transcripts.map((c) => c.name).sort());
+    expect(transcriptState({ status: "DONE", text: "", language: "ko", attempts: 1, lastError: null })).toEqual({ status: "done", text: "", note: expect.stringMatching(/empty/) });
   });
 
   it("count the rounds a room reached", () => {

@@ -149,9 +149,15 @@ function RoomDetail({ room }: { room: ResearchRoomDetail }) {
         )}
       </Section>
 
-      <Section id="room-chat" title={t("research.room.chat")} description={t("research.room.chatBody", { n: f.integer(room.chat.length) })}>
-        <ChatLog chat={room.chat} />
-      </Section>
+      {/* What was typed and what was said, side by side on wide screens. */}
+      <div className="grid gap-x-6 lg:grid-cols-2">
+        <Section id="room-chat" title={t("research.room.chat")} description={t("research.room.chatBody", { n: f.integer(room.chat.length) })}>
+          <ChatLog chat={room.chat} />
+        </Section>
+        <Section id="room-transcripts" title={t("research.room.transcripts")} description={t("research.room.transcriptsBody")}>
+          <Transcripts recordings={room.recordings} />
+        </Section>
+      </div>
 
       <Section id="room-recordings" title={t("research.room.recordings")}>
         <Recordings recordings={room.recordings} roleOf={roleOf} />
@@ -291,6 +297,42 @@ function ChatLog({ chat }: { chat: ResearchRoomDetail["chat"] }) {
                 )}
               </p>
             </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function Transcripts({ recordings }: { recordings: ResearchRoomDetail["recordings"] }) {
+  const t = useT();
+  const f = useFormat();
+  if (recordings.length === 0) return <p className="rounded-2xl bg-white p-6 text-slate-600 ring-1 ring-slate-200/80">{t("research.room.transcriptsEmpty")}</p>;
+  return (
+    <div className="overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-slate-200/80">
+      <ol className="max-h-[28rem] divide-y divide-slate-100 overflow-y-auto" data-testid="transcripts" tabIndex={0} aria-label={t("research.room.transcripts")}>
+        {recordings.map((r) => (
+          <li key={r.id} className="flex flex-col gap-1 px-4 py-3 sm:px-5" data-status={r.transcript.status}>
+            <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-500">
+              <span className="font-semibold text-slate-700">{t("research.roundN", { n: r.round })}</span>
+              <ParticipantLink code={r.participantCode} className="text-xs" />
+              {r.roleName && <span>({r.roleName})</span>}
+              <time dateTime={r.startedAt} className="tabular-nums">
+                {f.time(r.startedAt)}
+              </time>
+            </div>
+            {r.transcript.status === "done" ? (
+              <p className="text-sm whitespace-pre-wrap text-slate-800" lang={r.transcript.language ?? undefined}>
+                {r.transcript.text || <span className="text-slate-500 italic">{t("research.room.transcript.empty")}</span>}
+              </p>
+            ) : (
+              <p className="text-sm text-slate-600" title={r.transcript.note ?? undefined}>
+                <Badge tone={r.transcript.status === "not_configured" ? "neutral" : "amber"} className="mr-2 align-middle">
+                  {t(`research.room.transcript.${r.transcript.status}`)}
+                </Badge>
+                <span className="text-xs">{r.transcript.note}</span>
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -32,7 +32,8 @@ export function aiSettings(): AiSettings {
   };
 }
 
-function client(s: AiSettings): OpenAI {
+/** The shared OpenAI client for these settings (retries are ours to decide: none here). */
+export function client(s: Pick<AiSettings, "baseURL" | "timeoutMs">): OpenAI {
   return remember(`openai:${s.baseURL ?? "default"}:${s.timeoutMs}`, () => new OpenAI({ apiKey: process.env.OPENAI_API_KEY, baseURL: s.baseURL, timeout: s.timeoutMs, maxRetries: 0 }));
 }
 

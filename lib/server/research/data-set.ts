@@ -35,7 +35,7 @@ export async function buildDataSet(filters: ResearchFilters, opts: { now?: Date 
   const max = await db().room.aggregate({ where, _max: { totalRounds: true } });
   const wideRounds = max._max.totalRounds ?? 0;
 
-  const data: Record<Exclude<SheetName, "README">, Row[]> = { wide: [], choices: [], consensus: [], consensus_confidence: [], rooms: [], phase_log: [], chat: [] };
+  const data: Record<Exclude<SheetName, "README">, Row[]> = { wide: [], choices: [], consensus: [], consensus_confidence: [], rooms: [], phase_log: [], chat: [], transcripts: [] };
   const scenarios = new ScenarioCache();
   for await (const page of roomPages(where)) {
     const [codeOf, byId] = await Promise.all([participantCodes(userIdsOf(page)), scenarios.get(page.map((r) => r.scenarioId))]);

@@ -27,6 +27,10 @@ export const ROOM_RECORDS_INCLUDE = {
   consensusConfs: true,
   phaseLogs: { orderBy: { enteredAt: "asc" } },
   chatMessages: { orderBy: { createdAt: "asc" } },
+  recordings: {
+    orderBy: [{ round: "asc" }, { startedAt: "asc" }],
+    include: { transcript: { select: { status: true, text: true, language: true, attempts: true, lastError: true } } },
+  },
 } satisfies Prisma.RoomInclude;
 
 export type LoadedRoom = Prisma.RoomGetPayload<{ include: typeof ROOM_RECORDS_INCLUDE }>;
@@ -89,6 +93,7 @@ export function userIdsOf(rooms: RoomRecords[]): Set<string> {
     for (const c of r.consensuses) if (c.proposedById) ids.add(c.proposedById);
     for (const l of r.phaseLogs) if (l.actorId) ids.add(l.actorId);
     for (const m of r.chatMessages) ids.add(m.userId);
+    for (const m of r.recordings) ids.add(m.userId);
   }
   return ids;
 }

@@ -36,6 +36,30 @@ export interface RoomRecords {
   consensusConfs: { round: number; userId: string; confidence: number | null; isMissing: boolean; submittedAt: Date }[];
   phaseLogs: { phase: PhaseName; round: number; enteredAt: Date; leftAt: Date | null; reason: string; actorId: string | null }[];
   chatMessages: { userId: string; round: number; phase: PhaseName; text: string; isMasked: boolean; createdAt: Date }[];
+  recordings: RecordingRecord[];
+}
+
+export interface RecordingRecord {
+  id: string;
+  userId: string;
+  round: number;
+  durationMs: number;
+  startedAt: Date;
+  transcript: { status: "PENDING" | "DONE" | "FAILED"; text: string | null; language: string | null; attempts: number; lastError: string | null } | null;
+}
+
+export type TranscriptStatusName = "done" | "pending" | "failed" | "not_configured";
+
+/**
+ * Where a recording's transcript stands, and why it is empty when it is. A recording without
+ * a transcript record was stored while no AI was configured (with AI, every upload is queued
+ * and older recordings are picked up by the worker).
+ */
+export function transcriptState(t: RecordingRecord["transcript"]): { status: TranscriptStatusName; text: string | null; note: string | null } {
+  if (!t) return { status: "not_configured", text: null, note: "No transcript: AI transcription is not configured on this server (OPENAI_API_KEY is unset)." };
+  if (t.status === "DONE") return { status: "done", text: t.text ?? "", note: t.text ? null : "The transcription came back empty (no speech heard)." };
+  if (t.status === "FAILED") return { status: "failed", text: null, note: `Transcription failed after ${t.attempts} attempt(s): ${t.lastError ?? "unknown error"}` };
+  return { status: "pending", text: null, note: t.attempts ? `Transcription is being retried (${t.attempts} attempt(s) so far; last error: ${t.lastError ?? "none"}).` : "Transcription is queued." };
 }
 
 /** The participant code under which a user may appear, or null (no data consent, unknown). */
@@ -57,6 +81,7 @@ export interface RoomRows {
   rooms: Row[];
   phase_log: Row[];
   chat: Row[];
+  transcripts: Row[];
 }
 
 const label = (scenario: ScenarioInfo, round: number, choice: number | null): string | null => {
@@ -252,6 +277,32 @@ export function roomRows(room: RoomRecords, scenario: ScenarioInfo, codeOf: Code
       at: iso(m.createdAt),
     }));
 
+  const seatOfUser = new Map(room.seats.flatMap((s) => (s.userId ? [[s.userId, s.seat] as const] : [])));
+  const transcripts: Row[] = room.recordings.flatMap((r) => {
+    const code = codeOf(r.userId);
+    if (!code) return [];
+    const p = byUser.get(r.userId);
+    const seat = p && p.seat >= 0 ? p.seat : (seatOfUser.get(r.userId) ?? null);
+    const roleIndex = seat === null ? null : (room.seats.find((s) => s.seat === seat)?.roleIndex ?? null);
+    const state = transcriptState(r.transcript);
+    return [
+      {
+        room_code: room.code,
+        round: r.round,
+        participant_code: code,
+        seat,
+        role_name: p?.roleName ?? (roleIndex === null ? null : (scenario.roles.find((x) => x.position === roleIndex)?.name ?? null)),
+        recording_id: r.id,
+        started_at: iso(r.startedAt),
+        duration_ms: r.durationMs,
+        transcript_status: state.status,
+        transcript: state.text,
+        language: r.transcript?.language ?? null,
+        note: state.note,
+      },
+    ];
+  });
+
   return {
     wide: participants.map((p) => wideRow(room, scenario, p, wideRounds)),
     choices,
@@ -260,5 +311,6 @@ export function roomRows(room: RoomRecords, scenario: ScenarioInfo, codeOf: Code
     rooms,
     phase_log: phaseLog,
     chat,
+    transcripts,
   };
 }

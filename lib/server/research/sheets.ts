@@ -129,6 +129,20 @@ export const FIXED_COLUMNS: Record<Exclude<SheetName, "wide">, Column[]> = {
     col("is_masked", "true when the profanity mask changed the message."),
     col("at", "When it was sent (ISO-8601, UTC)."),
   ],
+  transcripts: [
+    ROOM_CODE,
+    ROUND,
+    PARTICIPANT,
+    SEAT,
+    ROLE_NAME,
+    col("recording_id", "The recording the text was made from (play it back from the room page of the research dashboard)."),
+    col("started_at", "When the recording began (ISO-8601, UTC)."),
+    col("duration_ms", "Length of the recording in milliseconds."),
+    col("transcript_status", "done, pending (queued or being retried), failed (gave up after the last retry) or not_configured (no AI on this server)."),
+    col("transcript", "What the speaker said, as transcribed by the AI transcription endpoint (empty unless done)."),
+    col("language", "Language the transcription was asked for or detected."),
+    col("note", "Why the transcript is empty, when it is."),
+  ],
   README: [col("sheet", "Name of a sheet."), col("column", "Name of a column in that sheet."), col("description", "What the column holds.")],
 };
 

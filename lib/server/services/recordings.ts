@@ -4,6 +4,7 @@ import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
+import { queueTranscription } from "./transcription";
 import { deleteRecording, newRecordingKey, openRecording, saveRecording, sniffAudio } from "../storage/recordings";
 
 export const recordingLimits = () => ({
@@ -48,6 +49,8 @@ export async function uploadRecording(user: SessionUser, fields: RecordingFields
     const row = await db().recording.create({
       data: { roomId: room.id, userId: user.id, round: fields.round, storageKey, mimeType: kind.mimeType, sizeBytes: bytes.byteLength, durationMs: fields.durationMs, startedAt },
     });
+    // Background work: a failure to queue is picked up later by the worker's sweep.
+    await queueTranscription(row.id).catch((err: unknown) => logger().warn({ err: err instanceof Error ? err.message : err }, "could not queue a transcription"));
     return view(row, room.code);
   } catch (e) {
     await deleteRecording(storageKey).catch((err) => logger().warn({ err }, "could not remove an orphaned recording"));

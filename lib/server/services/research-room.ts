@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { iso, secondsBetween, type Row } from "../research/cells";
 import { participantCodes, ROOM_RECORDS_INCLUDE, ScenarioCache, userIdsOf } from "../research/load";
 import { participantsOf, roomRows, roundsReached } from "../research/rows";
-import type { ResearchRoomDetail, ResearchStatistics } from "@/lib/domain/research-views";
+import type { ResearchRecording, ResearchRoomDetail, ResearchStatistics } from "@/lib/domain/research-views";
 
 export type { ResearchRoomDetail, ResearchStatistics };
 
@@ -23,11 +23,10 @@ const str = (v: Row[string]) => (typeof v === "string" ? v : null);
 export async function getResearchRoom(ref: { id: string } | { code: string }): Promise<ResearchRoomDetail> {
   const room = await db().room.findFirst({
     where: "id" in ref ? { id: ref.id } : { code: ref.code },
-    include: { ...ROOM_RECORDS_INCLUDE, recordings: { orderBy: [{ round: "asc" }, { startedAt: "asc" }] } },
+    include: ROOM_RECORDS_INCLUDE,
   });
   if (!room) throw new AppError("NOT_FOUND", "No such room.");
   const ids = userIdsOf([room]);
-  for (const r of room.recordings) ids.add(r.userId);
   const [codeOf, scenarios, consent] = await Promise.all([
     participantCodes(ids),
     new ScenarioCache().get([room.scenarioId]),
@@ -125,9 +124,22 @@ export async function getResearchRoom(ref: { id: string } | { code: string }): P
     })),
     chat: rows.chat.map((m) => ({ participantCode: str(m.participant_code)!, round: num(m.round)!, phase: str(m.phase)!, text: str(m.text)!, isMasked: m.is_masked === true, at: str(m.at)! })),
     recordings: room.recordings.flatMap((r) => {
-      const participantCode = codeOf(r.userId);
-      if (!participantCode) return [];
-      return [{ id: r.id, participantCode, round: r.round, mimeType: r.mimeType, sizeBytes: r.sizeBytes, durationMs: r.durationMs, startedAt: r.startedAt.toISOString(), createdAt: r.createdAt.toISOString() }];
+      const row = rows.transcripts.find((t) => t.recording_id === r.id);
+      if (!row) return [];
+      return [
+        {
+          id: r.id,
+          participantCode: str(row.participant_code)!,
+          roleName: str(row.role_name),
+          round: r.round,
+          mimeType: r.mimeType,
+          sizeBytes: r.sizeBytes,
+          durationMs: r.durationMs,
+          startedAt: r.startedAt.toISOString(),
+          createdAt: r.createdAt.toISOString(),
+          transcript: { status: row.transcript_status as ResearchRecording["transcript"]["status"], text: str(row.transcript), language: str(row.language), note: str(row.note) },
+        },
+      ];
     }),
   };
 }

@@ -4,6 +4,7 @@ import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { db, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
 import { AppError, prismaErrorCode, type ErrorCode } from "../errors";
+import { metrics } from "../metrics";
 import { emitToMonitors, emitToRoom } from "../realtime/emitter";
 import { buildSnapshot, loadGame, lockRoom, persistDecision, VersionConflict } from "./room-state";
 import { scheduleWakeUp } from "./room-timers";
@@ -50,13 +51,18 @@ export async function runRoomCommand(
   options: RoomCommandOptions,
   makeCommand: (ctx: { state: GameState; room: Room; tx: Tx }) => Command | Promise<Command>,
 ): Promise<RoomCommandResult> {
+  // The command's kind is the first word of its scope ("choice ABC234" → "choice"): a bounded label.
+  const command = options.scope.split(" ", 1)[0] || "other";
   for (let attempt = 0; ; attempt++) {
     try {
-      return await attemptCommand(code, options, makeCommand);
+      const result = await attemptCommand(code, options, makeCommand);
+      metrics().roomCommands.inc({ command, outcome: result.changed ? "committed" : "unchanged" });
+      return result;
     } catch (e) {
       // Two retries of one opId racing: the loser finds the winner's answer on its next try.
       const racedOnOpId = options.opId && prismaErrorCode(e) === "P2002";
       if ((e instanceof VersionConflict || racedOnOpId) && attempt < 3) continue;
+      metrics().roomCommands.inc({ command, outcome: e instanceof AppError ? "refused" : "error" });
       throw e;
     }
   }

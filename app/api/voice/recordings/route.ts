@@ -1,11 +1,14 @@
 import { json, parseWith, readBodyLimited } from "@/lib/server/http/respond";
 import { withSession } from "@/lib/server/http/with-session";
 import { AppError } from "@/lib/server/errors";
+import { consume } from "@/lib/server/rate-limit";
 import { recordingLimits, uploadRecording } from "@/lib/server/services/recordings";
 import { recordingFieldsSchema } from "@/lib/validation/voice";
 
 // POST /api/voice/recordings – multipart: file, roomCode, round, startedAt, durationMs (a seated player, with everyone's consent)
 export const POST = withSession(async ({ req, user }) => {
+  // Counted before the body is read: a flood of uploads costs us no buffering.
+  await consume("uploadUser", user.id);
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send multipart/form-data.");
   // Stops reading past the limit (plus room for the text fields): nothing larger is buffered.
