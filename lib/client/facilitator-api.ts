@@ -125,6 +125,8 @@ export async function draftScenario(body: AiDraftInput, signal?: AbortSignal): P
 export const listMonitoredRooms = (signal?: AbortSignal) => apiFetch<{ rooms: RoomSnapshot[] }>("/api/facilitator/rooms", { signal }).then((r) => r.rooms);
 export const getRoomLog = (code: string, signal?: AbortSignal) =>
   apiFetch<{ entries: RoomLogEntry[] }>(`/api/facilitator/rooms/${encodeURIComponent(code)}/log`, { signal }).then((r) => r.entries);
+/** Seats bots in a waiting room's empty seats; answers their nicknames. */
+export const fillWithBots = (code: string) => apiFetch<{ added: string[] }>(`/api/facilitator/rooms/${encodeURIComponent(code)}/bots`, { method: "POST", body: {} }).then((r) => r.added);
 
 // Players: role prompts during the discussion, feedback after the game
 export const getRolePrompts = (code: string, n: number) => apiFetch<RolePrompts>(`${room(code)}/rounds/${n}/prompts`, { method: "POST", body: {} });

@@ -21,6 +21,7 @@ import { FacilitatorFrame } from "../frame";
 import { attention, roomName, seatProgress, sortRooms, timeInPhaseMs, waitingSeats, type Attention } from "./monitor-logic";
 import { useMonitorStore } from "./monitor-store";
 import { refetchMonitor } from "./monitor-sync";
+import { FillWithBots } from "./fill-with-bots";
 import { PhaseLogDrawer } from "./phase-log-drawer";
 
 const ATTENTION_LABEL: Record<Exclude<Attention, null>, MessageKey> = {
@@ -287,6 +288,9 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
               <span className="sr-only"> – {name}</span>
             </button>
           )}
+        </div>
+        <div className="mt-2 empty:hidden">
+          <FillWithBots room={room} name={name} />
         </div>
         {isConfirmingEnd && !over && (
           <div className="mt-2 rounded-xl bg-red-50 p-3 ring-1 ring-red-200 ring-inset" role="group" aria-label={t("facilitator.monitor.end")}>
