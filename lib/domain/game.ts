@@ -160,6 +160,16 @@ export function emptyRound(): RoundState {
 }
 
 /** A new room's state. */
+/**
+ * When the host gives up their seat (leaves, is released, withdraws), hosting passes to the
+ * player in the lowest seat still taken, so a room is never left without anyone who can deal
+ * roles or move it on; with nobody seated the room has no host until a facilitator acts.
+ */
+export function handOverHost(s: GameState, leaving: string): void {
+  if (s.hostId !== leaving) return;
+  s.hostId = s.seats.find((x) => x.userId !== null && x.userId !== leaving)?.userId ?? null;
+}
+
 export function newGame(opts: { totalRounds: number; optionCounts: number[]; hostId: string | null; settings?: Partial<RoomSettings> }): GameState {
   return {
     phase: "WAITING",
@@ -420,6 +430,7 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
       seat.disconnectedAt = null;
       if (s.phase === "WAITING") seat.roleIndex = null;
       d.emit({ type: "seatFreed", seat: seat.seat, userId: command.userId, reason: "left", actorId: command.userId });
+      handOverHost(s, command.userId);
       checkAbsence(d);
       break;
     }
@@ -560,6 +571,7 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
       seat!.disconnectedAt = null;
       if (s.phase === "WAITING") seat!.roleIndex = null;
       d.emit({ type: "seatFreed", seat: seat!.seat, userId, reason: "released", actorId: actor.userId });
+      handOverHost(s, userId);
       checkAbsence(d);
       break;
     }

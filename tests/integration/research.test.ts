@@ -492,7 +492,7 @@ describe("research routes", () => {
     expect(seen.body.seats[1]).toMatchObject({ userId: null, isWithdrawn: true });
   });
 
-  it("pauses a running room when one of its players withdraws", async () => {
+  it("pauses a running room when one of its players withdraws, and passes hosting on when the host does", async () => {
     const players = [await guest(server.url, "LiveOne"), await guest(server.url, "LiveTwo"), await guest(server.url, "LiveThree")];
     const room = await createRoom(players[0]!);
     await fillAndStart(room.code, players);
@@ -506,6 +506,17 @@ describe("research routes", () => {
     });
     expect(snap.seats[2]).toMatchObject({ userId: null, isWithdrawn: true });
     expect(snap.phase).toBe("INDIVIDUAL");
+    expect(snap.hostId).toBe(players[0]!.id);
+
+    // When the host withdraws, hosting passes to the lowest seat still taken, who can then act as host.
+    expect((await players[0]!.api.delete("/api/users/me", { withdrawData: true })).status).toBe(204);
+    const after = await eventually(async () => {
+      const s = (await players[1]!.api.get(`/api/rooms/${room.code}`)).body as RoomSnapshot;
+      expect(s.hostId).toBe(players[1]!.id);
+      return s;
+    });
+    expect(after.seats[0]).toMatchObject({ userId: null, isWithdrawn: true });
+    expect((await players[1]!.api.post(`/api/rooms/${room.code}/advance`, { reason: "new host moves on" })).status).toBe(200);
   });
 
   it("SECURITY 8 — deletes an account without withdrawing: nobody can sign in as it, its rows stay under the same code", async () => {

@@ -321,3 +321,23 @@ describe("who has answered", () => {
     expect(answeredInPhase(apply(consensusReached(), { type: "consensusConfidence", userId: A, round: 1, confidence: 1 }))).toEqual({ [A]: true, [B]: false, [C]: false });
   });
 });
+
+describe("hosting", () => {
+  it("passes to the lowest seat still taken when the host leaves, and the new host can act", () => {
+    const s = apply(seated(), { type: "leave", userId: A });
+    expect(s.hostId).toBe(B);
+    // The old host no longer may release seats; the new one may.
+    expect(codeOf(() => apply(s, { type: "release", actor: host, seat: 2 }))).toBe("NOT_ALLOWED");
+    expect(apply(s, { type: "release", actor: { userId: B, canManage: false }, seat: 2 }).seats[2]!.userId).toBeNull();
+  });
+
+  it("passes on when the host's seat is released mid-game, and stays put when someone else leaves", () => {
+    expect(apply(discussion(), { type: "release", actor: facilitator, seat: 0 }).hostId).toBe(B);
+    expect(apply(seated(), { type: "leave", userId: C }).hostId).toBe(A);
+  });
+
+  it("is nobody's when the host was the last one seated", () => {
+    const alone = apply(fresh(), { type: "join", userId: A });
+    expect(apply(alone, { type: "leave", userId: A }).hostId).toBeNull();
+  });
+});

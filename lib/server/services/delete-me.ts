@@ -45,9 +45,14 @@ export async function deleteMe(userId: string, { withdrawData }: DeleteMeInput):
     // Same lock order as room commands: the room row first, one room at a time by code.
     for (const code of [...new Set(seats.map((s) => s.room.code))].sort()) await lockRoom(tx, code);
     const live = seats.filter((s) => !isOver(s.room.phase)).map((s) => s.room);
+    // Hosting passes to the lowest seat still taken by someone else (as when a host leaves), else
+    // to nobody. Worked out first: deleting the user (withdrawal) clears hostId through its key.
+    const hosted = live.length
+      ? await tx.room.findMany({ where: { id: { in: live.map((r) => r.id) }, hostId: userId }, select: { id: true, seats: { where: { userId: { notIn: [userId] } }, orderBy: { seat: "asc" }, select: { userId: true } } } })
+      : [];
     const keys = withdrawData ? await withdrawRows(tx, userId, seats) : await anonymise(tx, userId, seats);
     if (live.length) {
-      await tx.room.updateMany({ where: { id: { in: live.map((r) => r.id) }, hostId: userId }, data: { hostId: null } });
+      for (const room of hosted) await tx.room.update({ where: { id: room.id }, data: { hostId: room.seats[0]?.userId ?? null } });
       // The seats changed outside a room command: a new version, so clients take the re-broadcast.
       await tx.room.updateMany({ where: { id: { in: live.map((r) => r.id) } }, data: { version: { increment: 1 } } });
     }

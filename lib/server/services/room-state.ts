@@ -133,6 +133,7 @@ export async function persistDecision(tx: Tx, room: Room, before: GameState, dec
       round: state.round,
       deadline: state.deadline === null ? null : new Date(state.deadline),
       pausedAt: state.pausedAt === null ? null : new Date(state.pausedAt),
+      hostId: state.hostId,
       version: { increment: 1 },
       ...(started && { startedAt: now }),
       ...(ended && { finishedAt: now }),
