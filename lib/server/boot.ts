@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { ensureAuthSecret } from "./auth/secret";
 import { CLIENT_IP_HEADER, clientIpOf } from "./http/client-ip";
+import { restoreDeclaredLength } from "./http/declared-length";
 import { observeRequest } from "./http/observe";
 import { userFromCookieHeader } from "./auth/session";
 import { closeDb, openDb } from "./db/open";
@@ -18,6 +19,7 @@ import { startTranscriptionWorker } from "./services/transcription";
 import { openRedis } from "./redis";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { seedScenarios } from "./services/seed-scenarios";
+import { checkRecordingStore } from "./storage/recordings";
 
 export interface RunningServer {
   url: string;
@@ -34,6 +36,9 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const env = readEnv();
   const log = logger();
   ensureAuthSecret(env.dataDir, log);
+  // A bucket that refuses writes is a start-up error, not a surprise at the first round's end.
+  const recordings = await checkRecordingStore();
+  log.info(recordings, "recordings storage ready");
   // Without a configured public URL, next-auth takes the origin from the request's Host header.
   if (!process.env.NEXTAUTH_URL) {
     delete process.env.NEXTAUTH_URL;
@@ -60,6 +65,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const httpServer = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req);
     observeRequest(req, res, log);
+    restoreDeclaredLength(res);
     handle(req, res).catch((err: unknown) => {
       log.error({ err }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500).end();

@@ -21,14 +21,66 @@ const envSchema = z.object({
   BCRYPT_COST: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(12).max(15).default(12)),
 });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string };
+// S3-compatible storage for recordings (lib/server/storage/s3-store.ts). Unset: local disk.
+// Any S3_* variable set makes it S3, and then the bucket and keys are required (a partial
+// configuration refuses to start rather than quietly writing to disk).
+const s3EnvSchema = z
+  .object({
+    S3_BUCKET: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, "a bucket name (letters, digits, dots, hyphens)").optional()),
+    S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. https://<account>.r2.cloudflarestorage.com" }).optional()),
+    S3_REGION: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,64}$/, "a region, e.g. eu-central-1").optional()),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).optional()),
+    S3_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/, "path segments of letters, digits, dots, hyphens, underscores (e.g. aedg/recordings/)").refine((v) => !v.split("/").some((seg) => seg === "." || seg === ".."), "no . or .. segments").optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (Object.values(v).every((x) => x === undefined)) return;
+    const required: (keyof typeof v)[] = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", ...(v.S3_ENDPOINT ? [] : ["S3_REGION" as const])];
+    for (const key of required) {
+      if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: `required once any S3_* variable is set (S3 storage for recordings${key === "S3_REGION" ? "; or set S3_ENDPOINT" : ""})` });
+    }
+  });
+
+/** Where recordings go when S3_* is set: a bucket on AWS S3 or on any S3-compatible service. */
+export interface S3Config {
+  bucket: string;
+  /** The service's base URL; AWS's regional endpoint when S3_ENDPOINT is unset. */
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `<endpoint>/<bucket>/<key>` rather than `<bucket>.<endpoint host>/<key>`; the default with S3_ENDPOINT. */
+  forcePathStyle: boolean;
+  /** Put before every key: "" or ending in "/". */
+  prefix: string;
+}
+
+function s3Config(v: z.infer<typeof s3EnvSchema>): S3Config | null {
+  if (!v.S3_BUCKET || !v.S3_ACCESS_KEY_ID || !v.S3_SECRET_ACCESS_KEY) return null;
+  const region = v.S3_REGION ?? "us-east-1";
+  const prefix = v.S3_PREFIX ? v.S3_PREFIX.replace(/\/?$/, "/") : "";
+  return {
+    bucket: v.S3_BUCKET,
+    endpoint: (v.S3_ENDPOINT ?? `https://s3.${region}.amazonaws.com`).replace(/\/+$/, ""),
+    region,
+    accessKeyId: v.S3_ACCESS_KEY_ID,
+    secretAccessKey: v.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: v.S3_FORCE_PATH_STYLE ? v.S3_FORCE_PATH_STYLE === "true" : Boolean(v.S3_ENDPOINT),
+    prefix,
+  };
+}
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string; s3: S3Config | null };
 
 /** Reads and validates the environment; throws with every problem listed. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const s3 = s3EnvSchema.safeParse(source);
+  if (!parsed.success || !s3.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(s3.error?.issues ?? [])];
+    const lines = issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR), s3: s3Config(s3.data) };
 }

@@ -6,8 +6,10 @@ import { expect, test } from "./fixtures";
 
 // Voice in real Chromium: three players, each in a browser of their own whose fake microphone
 // plays a generated tone, reach the discussion; every page has both peer connections up with
-// audio flowing; muting shows on the others' seats; a reload reconnects without the others
-// reloading; and each player's recording of the round is uploaded and can be played back.
+// audio flowing; muting shows on the others' seats; a dropped socket comes back without
+// touching the audio links; a reload reconnects without the others reloading and keeps the
+// part of the round recorded before it; and each player's recordings of the round are
+// uploaded and can be played back.
 test.use({ locale: "en-US" });
 
 /**
@@ -72,9 +74,35 @@ interface Player {
 
 interface PeerStats {
   status: string;
+  connectionId: number;
   connectionState: string;
   bytesReceived: number;
 }
+
+interface Link {
+  isConnected: boolean;
+  joins: number;
+  roster: string[];
+}
+
+interface Uploaded {
+  id: string;
+  round: number;
+  startedAt: string;
+  sizeBytes: number;
+  durationMs: number;
+}
+
+/** The page's voice debug hook (lib/client/voice/session.ts). */
+interface VoiceHook {
+  stats(): Promise<Record<string, PeerStats>>;
+  link(): Link;
+  dropSocket(): void;
+  recorder(): { round: number; startedAt: string } | null;
+  recordings(): Uploaded[];
+}
+const hook = <T>(page: Page, fn: (h: VoiceHook) => T | Promise<T>): Promise<T> =>
+  page.evaluate(`(${fn.toString()})(window.__aedgVoice)`) as Promise<T>;
 
 /** A guest who agreed to data use and to voice recording. */
 async function newPlayer(browser: Browser, baseURL: string, nickname: string): Promise<Player> {
@@ -97,6 +125,19 @@ const voiceStats = (page: Page): Promise<Record<string, PeerStats>> =>
     const hook = (window as unknown as { __aedgVoice?: { stats(): Promise<Record<string, PeerStats>> } }).__aedgVoice;
     return hook ? hook.stats() : {};
   });
+
+/** A stored recording downloads as the WebM file it was, to its speaker. */
+async function expectPlayable(page: Page, rec: Uploaded): Promise<void> {
+  expect(rec.sizeBytes).toBeGreaterThan(1000);
+  expect(rec.durationMs).toBeGreaterThan(1000);
+  const res = await page.request.get(`/api/voice/recordings/${rec.id}`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/^audio\/webm/);
+  expect(res.headers()["content-length"]).toBe(String(rec.sizeBytes));
+  const body = await res.body();
+  expect(body.length).toBe(rec.sizeBytes);
+  expect(body.subarray(0, 4).toString("hex")).toBe("1a45dfa3"); // EBML: a WebM file
+}
 
 /** On `page`, the peer connections to `others` are connected and their inbound audio keeps growing. */
 async function expectAudioFrom(page: Page, others: Player[]): Promise<void> {
@@ -237,13 +278,47 @@ test("voice: a three-way mesh with mute, reload recovery and per-round recording
       }
     });
 
-    await test.step("Cleo reloads: her audio comes back with both others, who do not reload", async () => {
+    await test.step("Ben's socket drops and comes back: every audio link stays up on the same connection, and the roster re-syncs", async () => {
+      const before = await Promise.all(players.map((p) => voiceStats(p.page)));
+      for (const [i, p] of players.entries()) for (const o of others(p)) expect(before[i]![o.id]).toMatchObject({ connectionState: "connected" });
+      const linkBefore = await hook(ben.page, (h) => h.link());
+      expect(linkBefore).toMatchObject({ isConnected: true, roster: [host.id, cleo.id].sort() });
+
+      await hook(ben.page, (h) => h.dropSocket());
+      // Back: a new voice:join answered with the others (the roster from the hub, not from memory).
+      await expect.poll(() => hook(ben.page, (h) => h.link()), { timeout: 30_000, intervals: [250, 500, 1000] }).toMatchObject({ isConnected: true, joins: linkBefore.joins + 1 });
+      expect((await hook(ben.page, (h) => h.link())).roster).toEqual([host.id, cleo.id].sort());
+      // The others saw him leave the hub and come back.
+      for (const p of [host, cleo]) await expect.poll(async () => (await hook(p.page, (h) => h.link())).roster, { timeout: 15_000 }).toContain(ben.id);
+
+      for (const [i, p] of players.entries()) {
+        await expectAudioFrom(p.page, others(p));
+        const now = await voiceStats(p.page);
+        // The very same RTCPeerConnection objects: nothing was torn down and rebuilt.
+        for (const o of others(p)) expect(now[o.id]!.connectionId, `${p.nickname} → ${o.nickname}`).toBe(before[i]![o.id]!.connectionId);
+      }
+      await expect(ben.page.getByTestId("recording-badge")).toBeVisible();
+    });
+
+    let partBeforeReload: { round: number; startedAt: string } | null = null;
+    await test.step("Cleo reloads: her audio comes back with both others, who do not reload, and what she recorded before is kept", async () => {
+      partBeforeReload = await hook(cleo.page, (h) => h.recorder());
+      expect(partBeforeReload).toMatchObject({ round: 1 });
       await cleo.page.reload();
       await expect(cleo.page.getByRole("heading", { name: "Talk it through" })).toBeVisible({ timeout: 30_000 });
       await expectAudioFrom(cleo.page, [host, ben]);
       await expectAudioFrom(host.page, [cleo]);
       await expectAudioFrom(ben.page, [cleo]);
       await expect(cleo.page.getByTestId("recording-badge")).toBeVisible();
+      // The reloaded page uploads the part recorded before the reload from the browser's backup.
+      await expect
+        .poll(async () => (await hook(cleo.page, (h) => h.recordings())).map((r) => r.startedAt), { timeout: 60_000, intervals: [500, 1000] })
+        .toContain(partBeforeReload!.startedAt);
+      const part = (await hook(cleo.page, (h) => h.recordings())).find((r) => r.startedAt === partBeforeReload!.startedAt)!;
+      expect(part.round).toBe(1);
+      await expectPlayable(cleo.page, part);
+      // A new recording runs for the rest of the round.
+      expect((await hook(cleo.page, (h) => h.recorder()))?.startedAt).not.toBe(partBeforeReload!.startedAt);
     });
 
     await test.step("the round ends: at the reveal each browser uploads its recording", async () => {
@@ -265,25 +340,16 @@ test("voice: a three-way mesh with mute, reload recovery and per-round recording
       }
     });
 
-    await test.step("each recording is stored and plays back to its speaker as WebM audio", async () => {
+    await test.step("each recording is stored and plays back to its speaker as WebM audio; Cleo's round is in two parts", async () => {
       for (const p of players) {
-        const recordings = (await p.page.evaluate(() => (window as unknown as { __aedgVoice: { recordings(): unknown[] } }).__aedgVoice.recordings())) as {
-          id: string;
-          round: number;
-          sizeBytes: number;
-          durationMs: number;
-        }[];
-        const round1 = recordings.filter((r) => r.round === 1);
-        expect(round1.length).toBeGreaterThanOrEqual(1);
-        const rec = round1[round1.length - 1]!;
-        expect(rec.sizeBytes).toBeGreaterThan(1000);
-        expect(rec.durationMs).toBeGreaterThan(1000);
-        const res = await p.page.request.get(`/api/voice/recordings/${rec.id}`);
-        expect(res.status()).toBe(200);
-        expect(res.headers()["content-type"]).toMatch(/^audio\/webm/);
-        const body = await res.body();
-        expect(body.length).toBe(rec.sizeBytes);
-        expect(body.subarray(0, 4).toString("hex")).toBe("1a45dfa3"); // EBML: a WebM file
+        const round1 = (await hook(p.page, (h) => h.recordings())).filter((r) => r.round === 1);
+        // Ben and the host: one recording of the round (the socket drop did not cut it). Cleo: the part before her reload and the one after.
+        expect(round1.map((r) => r.startedAt).sort()).toHaveLength(p === cleo ? 2 : 1);
+        if (p === cleo) {
+          expect(round1[0]!.startedAt).toBe(partBeforeReload!.startedAt);
+          expect(round1[1]!.startedAt > round1[0]!.startedAt).toBe(true);
+        }
+        for (const rec of round1) await expectPlayable(p.page, rec);
       }
     });
   } finally {

@@ -3,8 +3,8 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_ENV, signedInAdmin } from "../support/accounts";
-import { ApiClient, emitAck } from "../support/client";
-import { createRoom, guest, type Player } from "../support/game";
+import { ApiClient, connected, emitAck } from "../support/client";
+import { createRoom, eventually, guest, type Player } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
 const TURN_SECRET = "turn-shared-secret-for-tests";
@@ -51,6 +51,37 @@ describe("voice signalling", () => {
     c.socket!.disconnect();
     await settle();
     expect(leftSeenByA.map((x) => x.userId).sort()).toEqual([b.id, c.id].sort());
+    for (const p of players) p.socket!.disconnect();
+  });
+
+  it("announces a player whose connection dropped and was recovered as leaving, then back once it joins again", async () => {
+    const { players, code } = await voiceRoom("Drop");
+    const [a, b, c] = players as [Player, Player, Player];
+    b.socket!.disconnect();
+    const bs = b.api.socket({ reconnection: true });
+    await connected(bs);
+    for (const s of [a.socket!, bs, c.socket!]) expect((await emitAck(s, "voice:join", { code })).ok).toBe(true);
+    const seenByA: string[] = [];
+    a.socket!.on("voice:peer-left", ({ userId }: { userId: string }) => seenByA.push(`left ${userId}`));
+    a.socket!.on("voice:peer-joined", ({ userId }: { userId: string }) => seenByA.push(`joined ${userId}`));
+
+    const back = new Promise<void>((resolve) => bs.io.once("reconnect", () => resolve()));
+    bs.io.engine.close(); // the transport dies, as on a network drop
+    await back;
+    await connected(bs);
+    expect(bs.recovered).toBe(true); // same connection, back in its rooms
+    await eventually(() => expect(seenByA).toEqual([`left ${b.id}`]));
+    const again = await emitAck(bs, "voice:join", { code });
+    expect(again.data.peers.sort()).toEqual([a.id, c.id].sort());
+    await eventually(() => expect(seenByA).toEqual([`left ${b.id}`, `joined ${b.id}`]));
+    // Joining once more on the same connection announces nothing new.
+    expect((await emitAck(bs, "voice:join", { code })).ok).toBe(true);
+    const signals = collect<{ from: string }>(a, "voice:signal");
+    expect((await emitAck(bs, "voice:signal", { code, to: a.id, data: offer })).ok).toBe(true);
+    await settle();
+    expect(seenByA).toEqual([`left ${b.id}`, `joined ${b.id}`]);
+    expect(signals.map((x) => x.from)).toEqual([b.id]);
+    bs.disconnect();
     for (const p of players) p.socket!.disconnect();
   });
 

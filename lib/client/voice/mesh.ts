@@ -194,6 +194,11 @@ export class VoiceMesh {
     }
   }
 
+  /** Who the hub says is in the mesh besides me (the test hook). */
+  rosterIds(): string[] {
+    return [...this.roster].sort();
+  }
+
   /** The pairs and their connections (stats, the test hook). */
   links(): { userId: string; status: PeerStatus; connection: RTCPeerConnection | null }[] {
     return [...this.entries.values()].map((e) => ({ userId: e.userId, status: this.statuses.get(e.userId) ?? "connecting", connection: e.peer?.connection ?? null }));

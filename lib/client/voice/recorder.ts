@@ -19,6 +19,9 @@ export interface UploadedRecording {
   createdAt: string;
 }
 
+/** A chunk of a recording as it comes: the audio so far ends with it, `durationMs` in. */
+export type ChunkListener = (chunk: Blob, durationMs: number) => void;
+
 /** One player's microphone over one round (MediaRecorder; Opus in WebM where the browser has it). */
 export class RoundRecorder {
   private readonly recorder: MediaRecorder;
@@ -34,25 +37,44 @@ export class RoundRecorder {
   constructor(
     stream: MediaStream,
     readonly round: number,
+    onChunk?: ChunkListener,
   ) {
     const mimeType = pickRecorderMime((t) => MediaRecorder.isTypeSupported(t));
     this.recorder = new MediaRecorder(stream, mimeType ? { mimeType, audioBitsPerSecond: 32_000 } : { audioBitsPerSecond: 32_000 });
     this.recorder.ondataavailable = (e) => {
-      if (e.data.size > 0) this.chunks.push(e.data);
+      if (e.data.size === 0) return;
+      this.chunks.push(e.data);
+      onChunk?.(e.data, this.elapsedMs());
     };
-    // Chunks every few seconds: a long round never waits on one huge buffer.
-    this.recorder.start(5000);
+    // A chunk every second: a long round never waits on one huge buffer, and a reload loses
+    // at most the last second of what was backed up (recording-backup.ts).
+    this.recorder.start(1000);
   }
 
   get isRecording(): boolean {
     return this.recorder.state === "recording";
   }
 
+  /** When the recording began (ISO): with the round, what tells one recording of a player from another. */
+  get startedAtIso(): string {
+    return this.startedAt.toISOString();
+  }
+
+  private elapsedMs(): number {
+    return Math.max(0, Math.round(performance.now() - this.startedMs));
+  }
+
+  /** The audio recorded so far, while recording goes on (a page about to go sends it). */
+  snapshot(): FinishedRecording | null {
+    const blob = new Blob(this.chunks, { type: this.recorder.mimeType || this.chunks[0]?.type || "audio/webm" });
+    return blob.size > 0 ? { blob, round: this.round, startedAt: this.startedAtIso, durationMs: this.elapsedMs() } : null;
+  }
+
   /** Ends the recording; resolves with the audio, or null when nothing was captured. */
   stop(): Promise<FinishedRecording | null> {
     this.stopped ??= new Promise((resolve) => {
       const done = () => {
-        const durationMs = Math.max(0, Math.round(performance.now() - this.startedMs));
+        const durationMs = this.elapsedMs();
         const type = this.recorder.mimeType || this.chunks[0]?.type || "audio/webm";
         const blob = new Blob(this.chunks, { type });
         resolve(blob.size > 0 ? { blob, round: this.round, startedAt: this.startedAt.toISOString(), durationMs } : null);
@@ -109,6 +131,35 @@ function postOnce(form: FormData, onProgress: (fraction: number) => void): Promi
   });
 }
 
+/** The multipart form of an upload (API.md "Voice"). */
+function uploadForm(rec: FinishedRecording, roomCode: string): FormData {
+  const form = new FormData();
+  form.append("file", rec.blob, `round-${rec.round}.${extensionOf(rec.blob.type)}`);
+  form.append("roomCode", roomCode);
+  form.append("round", String(rec.round));
+  form.append("startedAt", rec.startedAt);
+  form.append("durationMs", String(rec.durationMs));
+  return form;
+}
+
+/** What a request kept alive past its page may carry (browsers allow 64 KiB in flight in all). */
+export const KEEPALIVE_MAX_BYTES = 60_000;
+
+/**
+ * A last try, as the page goes away, to upload what was recorded so far: a keep-alive
+ * request, so small recordings only. Best effort: whatever it misses stays in the backup and
+ * is uploaded by the next session (same start time, so this one and that one make one row).
+ */
+export function uploadOnExit(rec: FinishedRecording, roomCode: string): boolean {
+  if (rec.blob.size > KEEPALIVE_MAX_BYTES) return false;
+  try {
+    void fetch("/api/voice/recordings", { method: "POST", body: uploadForm(rec, roomCode), credentials: "same-origin", keepalive: true, headers: { Accept: "application/json" } }).catch(() => undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Uploads one round's recording, retrying network failures, timeouts, rate limits and server
  * errors with a growing delay (the server answers a repeated round + start time with the first
@@ -119,12 +170,7 @@ export async function uploadRecording(
   roomCode: string,
   { onProgress = () => undefined, attempts = 4, wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) }: { onProgress?: (fraction: number) => void; attempts?: number; wait?: (ms: number) => Promise<void> } = {},
 ): Promise<UploadedRecording> {
-  const form = new FormData();
-  form.append("file", rec.blob, `round-${rec.round}.${extensionOf(rec.blob.type)}`);
-  form.append("roomCode", roomCode);
-  form.append("round", String(rec.round));
-  form.append("startedAt", rec.startedAt);
-  form.append("durationMs", String(rec.durationMs));
+  const form = uploadForm(rec, roomCode);
   for (let attempt = 0; ; attempt++) {
     try {
       onProgress(0);

@@ -2,12 +2,13 @@ import type { Phase } from "@/lib/domain/game";
 import { apiFetch } from "../api";
 import type { AppSocket } from "../socket";
 import { useVoiceStore } from "../stores/voice";
-import { qualityBetween, summarizeStats, type LinkSample } from "./logic";
+import { isRetryableStatus, qualityBetween, summarizeStats, type LinkSample } from "./logic";
 import { LevelMonitor } from "./levels";
 import { micErrorState, openMicrophone, stopStream } from "./media";
 import { VoiceMesh } from "./mesh";
 import { loadPeerFactory } from "./peer";
-import { RoundRecorder, UploadError, uploadRecording, type UploadedRecording } from "./recorder";
+import { RoundRecorder, UploadError, uploadOnExit, uploadRecording, type UploadedRecording } from "./recorder";
+import { discardBackup, isExpiredBackup, leftoverBackups, readBackup, RecordingBackup } from "./recording-backup";
 import { socketSignaling } from "./signaling";
 import { remoteStreams } from "./streams";
 
@@ -19,6 +20,8 @@ const STATS_MS = 2000;
 const STATE_THROTTLE_MS = 300;
 /** Phases of a round during which the microphone is recorded (from the individual choice to the reveal). */
 const RECORDED_PHASES: readonly Phase[] = ["INDIVIDUAL", "DISCUSSION", "CONSENSUS"];
+/** A second look for recordings left by a page that had only just gone. */
+const LEFTOVER_RETRY_MS = 20_000;
 
 export interface PhaseInput {
   phase: Phase;
@@ -35,12 +38,23 @@ interface IceConfigAnswer {
 /** Per-peer numbers for the debug hook (window.__aedgVoice, used by the e2e test). */
 export interface PeerDebugStats {
   status: string;
+  /** The same number as long as the pair keeps the same RTCPeerConnection object. */
+  connectionId: number;
   connectionState: RTCPeerConnectionState | "none";
   iceConnectionState: RTCIceConnectionState | "none";
   bytesReceived: number;
 }
 
 const uploaded: UploadedRecording[] = [];
+/** Debug numbering of connection objects (a rebuilt pair shows a new number). */
+const connectionIds = new WeakMap<RTCPeerConnection, number>();
+let lastConnectionId = 0;
+const connectionIdOf = (c: RTCPeerConnection) => {
+  let id = connectionIds.get(c);
+  if (id === undefined) connectionIds.set(c, (id = ++lastConnectionId));
+  return id;
+};
+const newId = () => (typeof crypto !== "undefined" && crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
 
 /**
  * One player's voice in one room, from the role reveal to the end of the game: the microphone,
@@ -58,6 +72,11 @@ export class VoiceSession {
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private readonly samples = new Map<string, { connection: RTCPeerConnection; sample: LinkSample }>();
   private recorder: RoundRecorder | null = null;
+  private backup: RecordingBackup | null = null;
+  private leftoverTimer: ReturnType<typeof setTimeout> | null = null;
+  private isUploadingLeftovers = false;
+  /** Successful voice:join answers (the first, then one per socket reconnect). */
+  private joins = 0;
   private phase: PhaseInput | null = null;
   private lastSpeaking = false;
   private stateTimer: ReturnType<typeof setTimeout> | null = null;
@@ -90,6 +109,12 @@ export class VoiceSession {
     };
     this.socket.on("voice:state", onState);
     this.unsubs.push(() => this.socket.off("voice:state", onState));
+    const onPageHide = (e: PageTransitionEvent) => this.onPageHide(e);
+    window.addEventListener("pagehide", onPageHide);
+    this.unsubs.push(() => window.removeEventListener("pagehide", onPageHide));
+    void this.uploadLeftovers();
+    // Once more a little later, for a page whose lock outlived it a moment.
+    this.leftoverTimer = setTimeout(() => void this.uploadLeftovers(), LEFTOVER_RETRY_MS);
     this.unsubs.push(
       useVoiceStore.subscribe((s, prev) => {
         if (s.isMuted !== prev.isMuted) this.applyMute();
@@ -131,7 +156,10 @@ export class VoiceSession {
           if (s) this.levels.add(u, s);
           else this.levels.remove(u);
         },
-        joined: () => this.sendState(true),
+        joined: () => {
+          this.joins++;
+          this.sendState(true);
+        },
         peerJoined: () => this.sendState(true),
         error: (where, err) => {
           if (process.env.NODE_ENV !== "production") console.debug("[voice]", where, err);
@@ -152,6 +180,7 @@ export class VoiceSession {
     for (const u of this.unsubs.splice(0)) u();
     clearTimeout(this.iceTimer ?? undefined);
     clearTimeout(this.stateTimer ?? undefined);
+    clearTimeout(this.leftoverTimer ?? undefined);
     clearInterval(this.statsTimer ?? undefined);
     this.mesh?.stop();
     this.mesh = null;
@@ -293,20 +322,66 @@ export class VoiceSession {
     if (this.recorder && (!shouldRecord || this.recorder.round !== round)) void this.finishRecording();
     if (shouldRecord && !this.recorder && this.stream) {
       try {
-        this.recorder = new RoundRecorder(this.stream, round);
+        let backup: RecordingBackup | null = null;
+        const recorder = new RoundRecorder(this.stream, round, (chunk, durationMs) => backup?.append(chunk, durationMs));
+        backup = new RecordingBackup({ id: newId(), userId: this.myUserId, roomCode: this.code, round, startedAt: recorder.startedAtIso });
+        this.recorder = recorder;
+        this.backup = backup;
         store().setRecording({ status: "recording", round, progress: 0 });
       } catch {
         this.recorder = null;
+        this.backup = null;
       }
+    }
+  }
+
+  /** The page goes (reload, closed tab): try to send what was recorded; the backup keeps the rest. */
+  private onPageHide(e: PageTransitionEvent): void {
+    // A page kept for going back and forth goes on recording: sending a part now would cut the round's recording short.
+    if (e.persisted || !this.recorder) return;
+    const rec = this.recorder.snapshot();
+    if (rec) uploadOnExit(rec, this.code);
+  }
+
+  /**
+   * Uploads the recordings that pages of this browser left unfinished (a reload or a closed
+   * tab in the middle of a round), each as a recording of its own. A copy is deleted once
+   * stored or refused for good (no consent, no seat, too large…); a network failure keeps it
+   * for the next session.
+   */
+  private async uploadLeftovers(): Promise<void> {
+    if (this.isUploadingLeftovers) return;
+    this.isUploadingLeftovers = true;
+    try {
+      for (const part of await leftoverBackups(this.myUserId)) {
+        if (this.isStopped) return;
+        const blob = isExpiredBackup(part) ? null : await readBackup(part);
+        if (!blob?.size) {
+          await discardBackup(part.id);
+          continue;
+        }
+        try {
+          const saved = await uploadRecording({ blob, round: part.round, startedAt: part.startedAt, durationMs: part.durationMs }, part.roomCode);
+          uploaded.push(saved);
+          await discardBackup(part.id);
+        } catch (e) {
+          if (e instanceof UploadError && !isRetryableStatus(e.status)) await discardBackup(part.id);
+        }
+      }
+    } finally {
+      this.isUploadingLeftovers = false;
     }
   }
 
   private async finishRecording(): Promise<void> {
     const recorder = this.recorder;
+    const backup = this.backup;
     if (!recorder) return;
     this.recorder = null;
+    this.backup = null;
     const rec = await recorder.stop();
     if (!rec) {
+      await backup?.discard();
       if (store().recording.status === "recording") store().setRecording({ status: "idle" });
       return;
     }
@@ -314,8 +389,12 @@ export class VoiceSession {
     try {
       const saved = await uploadRecording(rec, this.code, { onProgress: (p) => store().setRecording({ status: "uploading", round: rec.round, progress: p }) });
       uploaded.push(saved);
+      await backup?.discard();
       store().setRecording({ status: "saved", round: rec.round, progress: 1 });
     } catch (e) {
+      // Refused for good: no copy to keep. Failed for now: the backup is uploaded by a later session.
+      if (e instanceof UploadError && !isRetryableStatus(e.status)) await backup?.discard();
+      else backup?.release();
       if (e instanceof UploadError && e.code === "CONSENT_REQUIRED") store().refuseRecording();
       else store().setRecording({ status: "failed", round: rec.round, progress: 0 });
     }
@@ -339,6 +418,7 @@ export class VoiceSession {
           }
           out[userId] = {
             status,
+            connectionId: connection ? connectionIdOf(connection) : 0,
             connectionState: connection?.connectionState ?? "none",
             iceConnectionState: connection?.iceConnectionState ?? "none",
             bytesReceived,
@@ -353,6 +433,12 @@ export class VoiceSession {
       },
       /** Recordings uploaded from this page. */
       recordings: () => [...uploaded],
+      /** The recording being made: its round and start time. */
+      recorder: () => (this.recorder ? { round: this.recorder.round, startedAt: this.recorder.startedAtIso } : null),
+      /** The socket's link and the voice roster: voice:join answers so far, who the hub says is in the mesh. */
+      link: () => ({ isConnected: this.socket.connected, joins: this.joins, roster: this.mesh?.rosterIds() ?? [] }),
+      /** Cuts the socket's transport as a network drop would; Socket.IO reconnects by itself. */
+      dropSocket: () => this.socket.io.engine?.close(),
     };
   }
 

@@ -7,10 +7,10 @@ import { io } from "../emitter";
 import { withAck } from "../with-ack";
 import type { HubSocket } from "./room.handlers";
 
-/** User ids with at least one socket in a room's voice mesh (on any instance). */
-async function voicePeers(code: string): Promise<string[]> {
+/** User ids with at least one socket (other than `exceptSocketId`) in a room's voice mesh (on any instance). */
+async function voicePeers(code: string, exceptSocketId?: string): Promise<string[]> {
   const sockets = (await io()?.in(voiceChannel(code)).fetchSockets()) ?? [];
-  return [...new Set(sockets.map((s) => s.data.userId))];
+  return [...new Set(sockets.filter((s) => s.id !== exceptSocketId).map((s) => s.data.userId))];
 }
 
 /**
@@ -36,9 +36,11 @@ export function registerVoiceHandlers(socket: HubSocket): void {
     "voice:join",
     withAck("voice:join", roomRefSchema, async ({ code }) => {
       const userId = socket.data.userId;
-      if (!socket.rooms.has(voiceChannel(code))) {
+      // The first join on this connection. A connection recovered after a drop is back in its
+      // rooms already, but the others were told that the player left: it announces itself again.
+      if (!sessions.has(code)) {
         sessions.set(code, await openVoiceSession({ id: userId }, code));
-        const wasThere = (await voicePeers(code)).includes(userId);
+        const wasThere = (await voicePeers(code, socket.id)).includes(userId);
         await socket.join([voiceChannel(code), voiceUserChannel(code, userId)]);
         // A second tab of the same player replaces nothing: the others learn of the player once.
         if (!wasThere) socket.to(voiceChannel(code)).emit("voice:peer-joined", { userId });
@@ -80,10 +82,13 @@ export function registerVoiceHandlers(socket: HubSocket): void {
       const session = sessions.get(code);
       void (async () => {
         try {
+          // The socket leaves its rooms right after this event: look once it has.
+          await new Promise((resolve) => setImmediate(resolve));
           if (session) await closeVoiceSession(session);
-          // The socket leaves its rooms after this event; count the peer as gone unless another socket remains.
+          // Any socket of the player still there — another tab, or this very connection
+          // recovered (same id) — means the player stayed.
           const sockets = (await io()?.in(voiceChannel(code)).fetchSockets()) ?? [];
-          if (!sockets.some((s) => s.data.userId === socket.data.userId && s.id !== socket.id)) {
+          if (!sockets.some((s) => s.data.userId === socket.data.userId)) {
             io()?.to(voiceChannel(code)).except(socket.id).emit("voice:peer-left", { userId: socket.data.userId });
           }
         } catch (err) {

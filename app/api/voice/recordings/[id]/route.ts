@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
+import { DECLARED_LENGTH_HEADER } from "@/lib/server/http/declared-length";
 import { parseWith } from "@/lib/server/http/respond";
 import { withSession } from "@/lib/server/http/with-session";
 import { readRecording } from "@/lib/server/services/recordings";
@@ -10,7 +11,8 @@ export const GET = withSession<{ id: string }>(async ({ user, params }) => {
   return new Response(Readable.toWeb(rec.stream) as ReadableStream, {
     headers: {
       "Content-Type": rec.mimeType,
-      "Content-Length": String(rec.size),
+      // Sent as Content-Length (Next.js drops the header itself): players see download progress.
+      [DECLARED_LENGTH_HEADER]: String(rec.size),
       "Content-Disposition": `attachment; filename="${rec.filename}"`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
