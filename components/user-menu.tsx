@@ -18,7 +18,15 @@ function SignOutIcon() {
   );
 }
 
-/** The signed-in user's nickname (with a guest badge) and sign-out; a sign-in link otherwise. */
+function StatsIcon() {
+  return (
+    <svg viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true">
+      <path d="M4 16V10M8.5 16V5M13 16v-4M17 16V7" />
+    </svg>
+  );
+}
+
+/** The signed-in user's nickname (with a guest badge), a link to their games and stats, and sign-out; a sign-in link otherwise. */
 export function UserMenu() {
   const t = useT();
   const status = useMeStore((s) => s.status);
@@ -47,6 +55,16 @@ export function UserMenu() {
         <span className="max-w-[7.5rem] truncate text-sm font-medium text-slate-800 sm:max-w-[12rem]">{me.nickname}</span>
         {me.isGuest && <Badge tone="amber">{t("header.guest")}</Badge>}
       </div>
+      {/* Phones reach the profile from the lobby: the header has no room for it there. */}
+      <Link
+        href="/profile"
+        aria-label={t("profile.link")}
+        title={t("profile.link")}
+        className="hidden h-9 items-center justify-center rounded-xl px-2 text-slate-700 transition-colors hover:bg-slate-100 hover:text-slate-900 sm:inline-flex"
+        data-testid="profile-link"
+      >
+        <StatsIcon />
+      </Link>
       <button
         type="button"
         aria-label={t("header.signOut")}

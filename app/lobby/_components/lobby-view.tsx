@@ -23,6 +23,9 @@ export function LobbyView() {
         <header>
           <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{t("lobby.greeting", { name: me.nickname })}</h1>
           <p className="mt-2 text-slate-600">{t("lobby.subtitle")}</p>
+          <Link href="/profile" className="mt-2 inline-block rounded text-sm font-semibold text-brand-700 underline-offset-4 hover:underline">
+            {t("profile.link")} <span aria-hidden="true">→</span>
+          </Link>
         </header>
 
         {!me.dataConsent && (

@@ -17,6 +17,7 @@ import {
 import { listScenariosQuerySchema } from "@/lib/validation/scenario-query";
 import { checkUsernameQuerySchema, consentSchema, registerSchema, updateMeSchema } from "@/lib/validation/user";
 import { recordingFieldsSchema } from "@/lib/validation/voice";
+import { userStatsQuerySchema } from "@/lib/validation/user-stats";
 
 /**
  * Every REST route, described from the zod schemas the handlers parse with. The OpenAPI
@@ -60,6 +61,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "patch", path: "/api/users/me", summary: "Change nickname or locale.", tag: "users", access: "session", body: updateMeSchema },
   { method: "put", path: "/api/users/me/consent", summary: "Give or change data and voice-recording consent.", tag: "users", access: "session", body: consentSchema },
   { method: "delete", path: "/api/users/me", summary: "Delete the account; with withdrawData, also every research row and recording of the person.", tag: "users", access: "session", body: deleteMeSchema, success: { status: 204, description: "Deleted." } },
+  { method: "get", path: "/api/users/{id}/stats", summary: "A player's games played and finished, rounds, agreement with the consensus (overall and per round), confidence before and after, scenarios played. {id} is a user id or me; the player themself, or a researcher for someone with data consent (404 for anyone else, as for a missing id).", tag: "users", access: "session", query: userStatsQuerySchema, success: { status: 200, description: "UserStats (lib/validation/user-stats.ts)." } },
 
   // Scenarios and custom games
   { method: "get", path: "/api/scenarios", summary: "Built-in and published scenarios.", tag: "scenarios", access: "session", query: listScenariosQuerySchema },

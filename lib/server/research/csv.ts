@@ -18,9 +18,19 @@ export function csvField(value: Cell): string {
   return isFormula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The start of a file: the BOM and the header line of the column names. */
+export function csvHead(columns: readonly string[]): string {
+  return `${UTF8_BOM}${columns.map(csvField).join(",")}\r\n`;
+}
+
+/** The lines of some rows, each ending with CRLF, fields in column order. */
+export function csvLines(columns: readonly string[], rows: readonly Row[]): string {
+  let out = "";
+  for (const row of rows) out += `${columns.map((c) => csvField(row[c] ?? null)).join(",")}\r\n`;
+  return out;
+}
+
 /** A whole file: the BOM, a header line of the column names, then one line per row (each line ends with CRLF). */
 export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
-  const lines = [columns.map(csvField).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c] ?? null)).join(","));
-  return `${UTF8_BOM}${lines.join("\r\n")}\r\n`;
+  return csvHead(columns) + csvLines(columns, rows);
 }
