@@ -9,6 +9,7 @@ import * as XLSX from "xlsx";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { SHEET_NAMES } from "@/lib/validation/research";
 import { ADMIN_ENV, signedInAdmin } from "../support/accounts";
+import { parseCsv } from "../support/csv";
 import { emitAck, type ApiClient } from "../support/client";
 import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, type Player } from "../support/game";
 import { inspect } from "../support/inspector";
@@ -59,39 +60,6 @@ function readXlsx(bytes: Uint8Array): { names: string[]; tables: Record<string, 
     tables[name] = { header: grid[0]!.map(String), rows: grid.slice(1) };
   }
   return { names: wb.SheetNames, tables };
-}
-
-/** RFC 4180 (CRLF lines); a quoted field that starts with the formula guard `'` loses it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = "";
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (text[i] === '"') {
-          i++;
-          break;
-        } else field += text[i++];
-      }
-      if (/^'[=+\-@\t\r]/.test(field)) field = field.slice(1);
-    } else {
-      while (i < text.length && text[i] !== "," && text[i] !== "\r") field += text[i++];
-    }
-    row.push(field);
-    if (text[i] === ",") i++;
-    else if (text[i] === "\r" && text[i + 1] === "\n") {
-      i += 2;
-      rows.push(row);
-      row = [];
-    }
-  }
-  return rows;
 }
 
 /** A CSV file's text without its BOM (which it must have). */

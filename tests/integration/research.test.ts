@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { ApiClient, emitAck, uniqueName } from "../support/client";
+import { parseCsv } from "../support/csv";
 import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, type Player } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -24,39 +25,6 @@ afterAll(async () => {
 // Reading the three formats back into plain tables (strings), without XLSX.read.
 
 type Table = string[][];
-
-/** RFC 4180 parsing; a quoted field that starts with the formula guard `'` loses it. */
-function parseCsv(text: string): Table {
-  const rows: Table = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = "";
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (text[i] === '"') {
-          i++;
-          break;
-        } else field += text[i++];
-      }
-      if (/^'[=+\-@\t\r]/.test(field)) field = field.slice(1);
-    } else {
-      while (i < text.length && text[i] !== "," && text[i] !== "\r") field += text[i++];
-    }
-    row.push(field);
-    if (text[i] === ",") i++;
-    else if (text[i] === "\r" && text[i + 1] === "\n") {
-      i += 2;
-      rows.push(row);
-      row = [];
-    }
-  }
-  return rows;
-}
 
 const decodeXml = (s: string) =>
   s
