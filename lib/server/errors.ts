@@ -115,7 +115,10 @@ export function isDbUnavailable(e: unknown): boolean {
   const code = prismaErrorCode(e);
   if (code && ["P1001", "P1002", "P1008", "P1017", "P2024"].includes(code)) return true;
   const text = e instanceof Error ? `${e.name} ${e.message} ${(e as { cause?: unknown }).cause ?? ""}` : "";
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection.*closed|DatabaseNotReachable|terminating connection|the database system is (shutting down|starting up)|Can't reach database/i.test(text);
+  // The last two are an overloaded server rather than a lost one: every pooled connection busy
+  // past the pool's connect timeout, or a transaction not started within its maxWait. Either
+  // way the request can be retried shortly, so it is a 503 with Retry-After, not a 500.
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection.*closed|DatabaseNotReachable|terminating connection|the database system is (shutting down|starting up)|Can't reach database|timeout exceeded when trying to connect|Unable to start a transaction in the given time/i.test(text);
 }
 
 /** Converts anything thrown into the error body and status a client sees. */

@@ -60,6 +60,8 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
     ADMIN_PASSWORD: "",
     // Many test users share 127.0.0.1; tests of the limits themselves set 1.
     RATE_LIMIT_SCALE: "20",
+    // Every command's snapshot is compared with the stored state (lib/server/services/room-command.ts).
+    SNAPSHOT_SELF_CHECK: "1",
     ...opts.env,
   };
   const args = opts.viaStartScript ? ["scripts/start.mjs"] : ["--import", "tsx", "server.ts"];

@@ -20,6 +20,10 @@ describe("error mapping", () => {
     expect(down.status).toBe(503);
     expect(down.retryAfterSeconds).toBeGreaterThan(0);
     expect(isDbUnavailable({ code: "P1001" })).toBe(true);
+    // An overloaded database (pool exhausted, transaction not started in time) is retried too.
+    expect(toErrorResponse(new Error("timeout exceeded when trying to connect")).status).toBe(503);
+    expect(isDbUnavailable(new Error("Transaction API error: Unable to start a transaction in the given time."))).toBe(true);
+    expect(isDbUnavailable(new Error("Unique constraint failed"))).toBe(false);
     const other = toErrorResponse(new TypeError("boom"));
     expect(other.status).toBe(500);
     expect(other.body.error.code).toBe("INTERNAL");

@@ -6,7 +6,8 @@ import type { Room } from "../db/generated/client";
 import { AppError, prismaErrorCode, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
 import { emitToMonitors, emitToRoom } from "../realtime/emitter";
-import { buildSnapshot, loadGame, lockRoom, persistDecision, VersionConflict } from "./room-state";
+import { buildSnapshot, loadGame, lockRoomRead, persistDecision, snapshotAfter, VersionConflict } from "./room-state";
+import { scenarioContent } from "./scenario-content";
 import { scheduleWakeUp } from "./room-timers";
 
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -75,8 +76,9 @@ async function attemptCommand(
 ): Promise<RoomCommandResult> {
   let wakeUp: number | null = null;
   const result = await db().$transaction(async (tx) => {
-    const room = await lockRoom(tx, code);
-    if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
+    const read = await lockRoomRead(tx, code);
+    if (!read) throw new AppError("NOT_FOUND", "No room with that code.");
+    const { room } = read;
     if (opId && userId) {
       const done = await tx.processedOperation.findUnique({ where: { userId_opId: { userId, opId } } });
       if (done) {
@@ -84,7 +86,9 @@ async function attemptCommand(
         return { snapshot: done.response as unknown as RoomSnapshot, changed: false, replay: true };
       }
     }
-    const state = await loadGame(tx, room);
+    const content = await scenarioContent(tx, room.scenarioId, read.scenarioUpdatedAt);
+    const game = await loadGame(tx, room, content);
+    const state = game.state;
     const command = await makeCommand({ state, room, tx });
     const now = new Date();
     let decision;
@@ -95,9 +99,10 @@ async function attemptCommand(
       throw e;
     }
     const changed = decision.effects.length > 0;
-    if (changed) await persistDecision(tx, room, state, decision, now);
+    const version = changed ? await persistDecision(tx, room, state, decision, now) : room.version;
     wakeUp = nextWakeUp(decision.state);
-    const snapshot = await buildSnapshot(tx, room.id, now);
+    const snapshot = await snapshotAfter(tx, { room, content, game }, decision, version, now);
+    if (process.env.SNAPSHOT_SELF_CHECK === "1") await selfCheck(tx, room.id, snapshot, now);
     if (opId && userId) {
       await tx.processedOperation.create({ data: { userId, opId, scope, status: 200, response: snapshot as never } });
     }
@@ -111,6 +116,19 @@ async function attemptCommand(
     scheduleWakeUp(code, wakeUp);
   }
   return { snapshot: result.snapshot, changed: result.changed };
+}
+
+/**
+ * With SNAPSHOT_SELF_CHECK=1 (the test suites set it), every command's snapshot, built from what
+ * the command decided, is compared with one read back from the database in the same
+ * transaction; a difference fails the command loudly. It proves that skipping the re-read
+ * never shows players anything but what is stored.
+ */
+async function selfCheck(tx: Tx, roomId: string, snapshot: RoomSnapshot, now: Date): Promise<void> {
+  const stored = await buildSnapshot(tx, roomId, now);
+  const a = JSON.stringify(snapshot);
+  const b = JSON.stringify(stored);
+  if (a !== b) throw new Error(`SNAPSHOT_SELF_CHECK: the command's snapshot differs from the stored one\ncommand: ${a}\nstored:  ${b}`);
 }
 
 /** The current snapshot of a room (no lock, no change). */

@@ -3,6 +3,7 @@ import { isRoundRevealed, type RoomSnapshot, type RoundResult } from "@/lib/doma
 import { roomSettingsSchema } from "@/lib/validation/room";
 import type { Tx } from "../db";
 import type { Room } from "../db/generated/client";
+import { scenarioContent, type ScenarioContent } from "./scenario-content";
 
 /**
  * Reading a room's game state out of the database, writing a decision back, and building
@@ -17,45 +18,124 @@ export function readSettings(raw: unknown): RoomSettings {
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
 
+/** A room row, with when its scenario revision last changed (the key of its cached content). */
+export interface RoomRead {
+  room: Room;
+  scenarioUpdatedAt: Date;
+}
+
+/** Locks the room row for the rest of the transaction; null when there is no such room. */
+export async function lockRoomRead(tx: Tx, code: string): Promise<RoomRead | null> {
+  const rows = await tx.$queryRaw<{ id: string; scenarioUpdatedAt: Date | string }[]>`
+    SELECT r."id", s."updatedAt" AS "scenarioUpdatedAt"
+    FROM "Room" r JOIN "Scenario" s ON s."id" = r."scenarioId"
+    WHERE r."code" = ${code} FOR UPDATE OF r`;
+  if (!rows.length) return null;
+  const room = await tx.room.findUnique({ where: { id: rows[0]!.id } });
+  return room && { room, scenarioUpdatedAt: new Date(rows[0]!.scenarioUpdatedAt) };
+}
+
 /** Locks the room row for the rest of the transaction; null when there is no such room. */
 export async function lockRoom(tx: Tx, code: string): Promise<Room | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Room" WHERE "code" = ${code} FOR UPDATE`;
-  if (!rows.length) return null;
-  return tx.room.findUnique({ where: { id: rows[0]!.id } });
+  return (await lockRoomRead(tx, code))?.room ?? null;
+}
+
+/** A seat as the snapshot shows it: its row, and the nickname of whoever sits in it. */
+export interface SeatRow {
+  seat: number;
+  userId: string | null;
+  nickname: string | null;
+  roleIndex: number | null;
+  ready: boolean;
+  connected: boolean;
+  disconnectedAt: Date | null;
+  isWithdrawn: boolean;
+}
+
+export interface LoadedGame {
+  state: GameState;
+  seats: SeatRow[];
+  /** When the open phase-log entry began (the phase's start). */
+  phaseStartedAt: Date | null;
+}
+
+/** Times inside JSON come as epoch milliseconds (`TIMESTAMP(3)` holds UTC). */
+const epochMs = (column: string) => `round(extract(epoch from ${column}) * 1000)::float8`;
+
+/**
+ * Everything a command decides on, in one statement (it runs on every command, and each
+ * statement costs a round trip and the client's per-query work): the seats with their
+ * sitters' nicknames, the current round's acknowledgements, choices, votes, consensus and
+ * ratings, and when the phase began.
+ */
+const LOAD_GAME_SQL = `
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object(
+        'seat', s."seat", 'userId', s."userId", 'nickname', u."nickname", 'roleIndex', s."roleIndex", 'ready', s."ready",
+        'connected', s."connected", 'disconnectedAt', ${epochMs('s."disconnectedAt"')}, 'isWithdrawn', s."isWithdrawn") ORDER BY s."seat"), '[]'::json)
+      FROM "Seat" s LEFT JOIN "User" u ON u."id" = s."userId" WHERE s."roomId" = $1) AS "seats",
+    (SELECT coalesce(json_agg(json_build_object('phase', a."phase", 'userId', a."userId") ORDER BY a."createdAt", a."id"), '[]'::json)
+      FROM "PhaseAck" a WHERE a."roomId" = $1 AND a."round" = $2) AS "acks",
+    (SELECT coalesce(json_agg(json_build_object('userId', c."userId", 'choice', c."choice", 'confidence', c."confidence") ORDER BY c."seat"), '[]'::json)
+      FROM "Choice" c WHERE c."roomId" = $1 AND c."round" = $2) AS "choices",
+    (SELECT coalesce(json_agg(json_build_object('userId', v."userId", 'choice', v."choice", 'at', ${epochMs('v."updatedAt"')}) ORDER BY v."createdAt", v."id"), '[]'::json)
+      FROM "ConsensusVote" v WHERE v."roomId" = $1 AND v."round" = $2) AS "votes",
+    (SELECT json_build_object('choice', k."choice", 'proposedById', k."proposedById")
+      FROM "Consensus" k WHERE k."roomId" = $1 AND k."round" = $2) AS "consensus",
+    (SELECT coalesce(json_agg(json_build_object('userId', f."userId", 'confidence', f."confidence") ORDER BY f."submittedAt", f."id"), '[]'::json)
+      FROM "ConsensusConfidence" f WHERE f."roomId" = $1 AND f."round" = $2) AS "confidences",
+    (SELECT ${epochMs('p."enteredAt"')} FROM "PhaseLog" p WHERE p."roomId" = $1 AND p."leftAt" IS NULL ORDER BY p."enteredAt" DESC LIMIT 1) AS "phaseStartedAt"`;
+
+interface LoadGameRow {
+  seats: { seat: number; userId: string | null; nickname: string | null; roleIndex: number | null; ready: boolean; connected: boolean; disconnectedAt: number | null; isWithdrawn: boolean }[];
+  acks: { phase: Phase; userId: string }[];
+  choices: { userId: string; choice: number | null; confidence: number | null }[];
+  votes: { userId: string; choice: number; at: number }[];
+  consensus: { choice: number | null; proposedById: string | null } | null;
+  confidences: { userId: string; confidence: number | null }[];
+  phaseStartedAt: number | null;
+}
+
+/** A JSON column as the driver gives it: parsed already, or as text. */
+function json<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /** The game state of a room: seats, and everything said in the current round. */
-export async function loadGame(tx: Tx, room: Room): Promise<GameState> {
-  const [seats, rounds, acks, choices, votes, consensus, confidences] = await Promise.all([
-    tx.seat.findMany({ where: { roomId: room.id }, orderBy: { seat: "asc" } }),
-    tx.scenarioRound.findMany({ where: { scenarioId: room.scenarioId }, orderBy: { number: "asc" }, select: { number: true, _count: { select: { options: true } } } }),
-    tx.phaseAck.findMany({ where: { roomId: room.id, round: room.round } }),
-    tx.choice.findMany({ where: { roomId: room.id, round: room.round } }),
-    tx.consensusVote.findMany({ where: { roomId: room.id, round: room.round } }),
-    tx.consensus.findUnique({ where: { roomId_round: { roomId: room.id, round: room.round } } }),
-    tx.consensusConfidence.findMany({ where: { roomId: room.id, round: room.round } }),
-  ]);
+export async function loadGame(tx: Tx, room: Room, content: ScenarioContent): Promise<LoadedGame> {
+  const [raw] = await tx.$queryRawUnsafe<Record<keyof LoadGameRow, unknown>[]>(LOAD_GAME_SQL, room.id, room.round);
+  const row: LoadGameRow = {
+    seats: json(raw!.seats),
+    acks: json(raw!.acks),
+    choices: json(raw!.choices),
+    votes: json(raw!.votes),
+    consensus: json(raw!.consensus ?? null),
+    confidences: json(raw!.confidences),
+    phaseStartedAt: raw!.phaseStartedAt === null ? null : Number(raw!.phaseStartedAt),
+  };
   const current = emptyRound();
-  for (const c of choices) current.choices[c.userId] = { choice: c.choice, confidence: c.confidence };
-  for (const v of votes) current.consensusVotes[v.userId] = { choice: v.choice, at: v.updatedAt.getTime() };
-  if (consensus) current.consensus = { choice: consensus.choice, proposedBy: consensus.proposedById };
-  for (const c of confidences) current.consensusConfidences[c.userId] = c.confidence;
-  const acked = (phase: Phase) => acks.filter((a) => a.phase === phase).map((a) => a.userId);
+  for (const c of row.choices) current.choices[c.userId] = { choice: c.choice, confidence: c.confidence };
+  for (const v of row.votes) current.consensusVotes[v.userId] = { choice: v.choice, at: v.at };
+  if (row.consensus) current.consensus = { choice: row.consensus.choice, proposedBy: row.consensus.proposedById };
+  for (const c of row.confidences) current.consensusConfidences[c.userId] = c.confidence;
+  const acked = (phase: Phase) => row.acks.filter((a) => a.phase === phase).map((a) => a.userId);
   current.endVotes = acked("DISCUSSION");
   current.continueVotes = acked("REVEAL");
-  return {
+  const seats: SeatRow[] = row.seats.map((s) => ({ ...s, nickname: s.userId ? s.nickname : null, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) }));
+  const state: GameState = {
     phase: room.phase,
     round: room.round,
     totalRounds: room.totalRounds,
-    optionCounts: rounds.map((r) => r._count.options),
+    optionCounts: content.rounds.map((r) => r.options.length),
     deadline: ms(room.deadline),
     pausedAt: ms(room.pausedAt),
     hostId: room.hostId,
     settings: readSettings(room.settings),
-    seats: seats.map((s) => ({ seat: s.seat, userId: s.userId, roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: ms(s.disconnectedAt) })),
+    seats: row.seats.map((s) => ({ seat: s.seat, userId: s.userId, roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt })),
     roleConfirmations: room.round === 0 ? acked("ROLES") : [],
     current,
   };
+  return { state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt) };
 }
 
 export class VersionConflict extends Error {
@@ -143,49 +223,96 @@ export async function persistDecision(tx: Tx, room: Room, before: GameState, dec
   return room.version + 1;
 }
 
-/** The snapshot of a room as everyone in it may see it. */
+/** The room's content and game state, read as they are now (no lock). */
+export async function readRoom(tx: Tx, roomId: string): Promise<{ room: Room; content: ScenarioContent; game: LoadedGame }> {
+  const room = await tx.room.findUniqueOrThrow({ where: { id: roomId }, include: { scenario: { select: { updatedAt: true } } } });
+  const content = await scenarioContent(tx, room.scenarioId, room.scenario.updatedAt);
+  return { room, content, game: await loadGame(tx, room, content) };
+}
+
+/** The snapshot of a room as everyone in it may see it, read from the database. */
 export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): Promise<RoomSnapshot> {
-  const room = await tx.room.findUniqueOrThrow({
-    where: { id: roomId },
-    include: {
-      scenario: {
-        include: { roles: { orderBy: { position: "asc" } }, rounds: { orderBy: { number: "asc" }, include: { options: { orderBy: { index: "asc" } } } } },
-      },
-      seats: { orderBy: { seat: "asc" }, include: { user: { select: { nickname: true } } } },
-    },
-  });
-  const state = await loadGame(tx, room);
+  const { room, content, game } = await readRoom(tx, roomId);
+  return snapshotOf({ room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, results: await loadResults(tx, room, content), now });
+}
+
+/**
+ * The snapshot right after a command, from what the command read and decided rather than read
+ * again: the room row as the new state has it, the seats (read again only when someone sat
+ * down or left, for the newcomer's nickname), and the phase's start when the phase changed.
+ */
+export async function snapshotAfter(tx: Tx, read: { room: Room; content: ScenarioContent; game: LoadedGame }, decision: Decision, version: number, now: Date): Promise<RoomSnapshot> {
+  const { state } = decision;
+  const room: Room = {
+    ...read.room,
+    phase: state.phase,
+    round: state.round,
+    deadline: state.deadline === null ? null : new Date(state.deadline),
+    pausedAt: state.pausedAt === null ? null : new Date(state.pausedAt),
+    hostId: state.hostId,
+    version,
+  };
+  const before = read.game.seats;
+  const sameSitters = state.seats.every((s) => before[s.seat]?.userId === s.userId);
+  const seats = sameSitters
+    ? state.seats.map((s) => ({ ...before[s.seat]!, roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) }))
+    : (await loadGame(tx, room, read.content)).seats;
+  const phaseChanged = decision.effects.some((e) => e.type === "phaseChanged");
+  const phaseStartedAt = phaseChanged ? now : read.game.phaseStartedAt;
+  return snapshotOf({ room, content: read.content, seats, state, phaseStartedAt, results: await loadResults(tx, room, read.content), now });
+}
+
+/** The answers of every round whose results may be shown, in one statement. */
+const RESULTS_SQL = `
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object(
+        'round', c."round", 'userId', c."userId", 'seat', c."seat", 'nickname', u."nickname", 'choice', c."choice", 'confidence', c."confidence")
+        ORDER BY c."round", c."seat", c."id"), '[]'::json)
+      FROM "Choice" c JOIN "User" u ON u."id" = c."userId" WHERE c."roomId" = $1 AND c."round" <= $2) AS "choices",
+    (SELECT coalesce(json_agg(json_build_object('round', k."round", 'choice', k."choice")), '[]'::json)
+      FROM "Consensus" k WHERE k."roomId" = $1 AND k."round" <= $2) AS "consensuses",
+    (SELECT coalesce(json_agg(json_build_object('round', f."round", 'userId', f."userId", 'confidence', f."confidence") ORDER BY f."round", f."submittedAt", f."id"), '[]'::json)
+      FROM "ConsensusConfidence" f WHERE f."roomId" = $1 AND f."round" <= $2) AS "confidences"`;
+
+async function loadResults(tx: Tx, room: Room, content: ScenarioContent): Promise<RoundResult[]> {
+  // The revealed rounds are always the first ones: every round before the current one, and
+  // the current one from its reveal on.
+  const revealed = content.rounds.filter((r) => isRoundRevealed(r.number, room));
+  if (!revealed.length) return [];
+  const last = Math.max(...revealed.map((r) => r.number));
+  const [raw] = await tx.$queryRawUnsafe<Record<string, unknown>[]>(RESULTS_SQL, room.id, last);
+  const choices = json<{ round: number; userId: string; seat: number; nickname: string; choice: number | null; confidence: number | null }[]>(raw!.choices);
+  const consensuses = json<{ round: number; choice: number | null }[]>(raw!.consensuses);
+  const confidences = json<{ round: number; userId: string; confidence: number | null }[]>(raw!.confidences);
+  return revealed.map((r) => ({
+    round: r.number,
+    question: r.question,
+    options: r.options.map((o) => ({ index: o.index, label: o.label })),
+    choices: choices.filter((c) => c.round === r.number).map((c) => ({ userId: c.userId, seat: c.seat, nickname: c.nickname, choice: c.choice, confidence: c.confidence })),
+    consensus: consensuses.find((c) => c.round === r.number)?.choice ?? null,
+    consensusConfidences: confidences.filter((c) => c.round === r.number).map((c) => ({ userId: c.userId, confidence: c.confidence })),
+  }));
+}
+
+interface SnapshotParts {
+  room: Room;
+  content: ScenarioContent;
+  seats: SeatRow[];
+  state: GameState;
+  phaseStartedAt: Date | null;
+  results: RoundResult[];
+  now: Date;
+}
+
+/** The snapshot from its parts (no database). */
+function snapshotOf({ room, content, seats, state, phaseStartedAt, results, now }: SnapshotParts): RoomSnapshot {
   const answered = answeredInPhase(state);
-  const openPhase = await tx.phaseLog.findFirst({ where: { roomId, leftAt: null }, orderBy: { enteredAt: "desc" }, select: { enteredAt: true } });
-  const roles = room.scenario.roles;
-  const nicknames = new Map<string, string>();
-  for (const s of room.seats) if (s.userId && s.user) nicknames.set(s.userId, s.user.nickname);
-
-  const revealedRounds = room.scenario.rounds.filter((r) => isRoundRevealed(r.number, room));
-  const results: RoundResult[] = [];
-  if (revealedRounds.length) {
-    const numbers = revealedRounds.map((r) => r.number);
-    const [choices, consensuses, confidences] = await Promise.all([
-      tx.choice.findMany({ where: { roomId, round: { in: numbers } }, include: { user: { select: { nickname: true } } } }),
-      tx.consensus.findMany({ where: { roomId, round: { in: numbers } } }),
-      tx.consensusConfidence.findMany({ where: { roomId, round: { in: numbers } } }),
-    ]);
-    for (const r of revealedRounds) {
-      results.push({
-        round: r.number,
-        question: r.question,
-        options: r.options.map((o) => ({ index: o.index, label: o.label })),
-        choices: choices
-          .filter((c) => c.round === r.number)
-          .sort((a, b) => a.seat - b.seat)
-          .map((c) => ({ userId: c.userId, seat: c.seat, nickname: c.user.nickname, choice: c.choice, confidence: c.confidence })),
-        consensus: consensuses.find((c) => c.round === r.number)?.choice ?? null,
-        consensusConfidences: confidences.filter((c) => c.round === r.number).map((c) => ({ userId: c.userId, confidence: c.confidence })),
-      });
-    }
-  }
-
-  const question = room.round > 0 ? room.scenario.rounds.find((r) => r.number === room.round) : undefined;
+  const roles = content.roles;
+  // Lists about players come in seat order (then by id for anyone no longer seated), whatever
+  // order the rows or the decision had them in.
+  const seatOf = new Map(seats.filter((s) => s.userId).map((s) => [s.userId!, s.seat]));
+  const bySeat = (a: string | null, b: string | null) => (seatOf.get(a ?? "") ?? 99) - (seatOf.get(b ?? "") ?? 99) || String(a).localeCompare(String(b));
+  const question = room.round > 0 ? content.rounds.find((r) => r.number === room.round) : undefined;
   const paused = room.pausedAt !== null;
   return {
     code: room.code,
@@ -196,7 +323,7 @@ export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): P
     deadline: room.deadline && !paused ? room.deadline.toISOString() : null,
     remainingMs: room.deadline && paused ? Math.max(0, room.deadline.getTime() - room.pausedAt!.getTime()) : null,
     pausedAt: room.pausedAt?.toISOString() ?? null,
-    phaseStartedAt: openPhase?.enteredAt.toISOString() ?? null,
+    phaseStartedAt: phaseStartedAt?.toISOString() ?? null,
     serverTime: now.toISOString(),
     title: room.title,
     visibility: room.visibility === "PUBLIC" ? "public" : "private",
@@ -205,22 +332,20 @@ export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): P
     createdById: room.createdById,
     settings: state.settings,
     scenario: {
-      id: room.scenario.id,
-      title: room.scenario.title,
-      summary: room.scenario.summary,
-      opening: room.scenario.opening,
-      locale: room.scenario.locale,
+      id: content.id,
+      title: content.title,
+      summary: content.summary,
+      opening: content.opening,
+      locale: content.locale,
       roles: roles.map((r) => ({ position: r.position, name: r.name, brief: r.brief })),
-      currentQuestion: question
-        ? { number: question.number, question: question.question, options: question.options.map((o) => ({ index: o.index, label: o.label, description: o.description })) }
-        : null,
+      currentQuestion: question ? { number: question.number, question: question.question, options: question.options.map((o) => ({ ...o })) } : null,
     },
-    seats: room.seats.map((s) => {
+    seats: seats.map((s) => {
       const role = s.roleIndex === null || room.phase === "WAITING" ? null : roles.find((r) => r.position === s.roleIndex);
       return {
         seat: s.seat,
         userId: s.userId,
-        nickname: s.userId ? (nicknames.get(s.userId) ?? null) : null,
+        nickname: s.userId ? s.nickname : null,
         role: role ? { position: role.position, name: role.name } : null,
         ready: s.ready,
         connected: s.connected,
@@ -232,11 +357,13 @@ export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): P
     consensus:
       room.phase === "CONSENSUS"
         ? {
-            votes: Object.entries(state.current.consensusVotes).map(([userId, v]) => ({ userId, choice: v.choice })),
+            votes: Object.entries(state.current.consensusVotes)
+              .map(([userId, v]) => ({ userId, choice: v.choice }))
+              .sort((a, b) => bySeat(a.userId, b.userId)),
             reached: state.current.consensus,
-            rated: Object.keys(state.current.consensusConfidences),
+            rated: Object.keys(state.current.consensusConfidences).sort(bySeat),
           }
         : null,
-    results,
+    results: results.map((r) => ({ ...r, consensusConfidences: [...r.consensusConfidences].sort((a, b) => bySeat(a.userId, b.userId)) })),
   };
 }

@@ -34,6 +34,13 @@ export async function writeScenarioParts(tx: Tx, scenarioId: string, content: Sc
  * Loads the built-in scenario library (every scenario in Korean and English). Idempotent:
  * an unchanged scenario is left alone; a changed one is updated only while no room uses it.
  */
+/**
+ * A scenario's rows are written one statement at a time; on a busy machine's first boot that
+ * can take longer than Prisma's default 5 s for a transaction (seen on CI), which would stop
+ * the server from starting.
+ */
+const SEED_TX_OPTIONS = { maxWait: 30_000, timeout: 120_000 } as const;
+
 export async function seedScenarios(): Promise<SeedResult> {
   const result: SeedResult = { created: 0, updated: 0, unchanged: 0 };
   for (const scenario of builtinScenarios) {
@@ -65,7 +72,7 @@ export async function seedScenarios(): Promise<SeedResult> {
         await tx.scenario.update({ where: { id: existing.id }, data: { title: content.title, summary: content.summary, opening: content.opening } });
         await writeScenarioParts(tx, existing.id, content);
         result.updated++;
-      });
+      }, SEED_TX_OPTIONS);
     }
   }
   return result;
