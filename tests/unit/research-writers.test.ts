@@ -1,7 +1,7 @@
-import { strFromU8, unzipSync } from "fflate";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Sheet } from "@/lib/server/research/data-set";
-import { toCsvZip, toJson, toXlsx } from "@/lib/server/research/writers";
+import { toCsvZip, toJson } from "@/lib/server/research/writers";
 
 const sheet: Sheet = {
   name: "chat",
@@ -18,23 +18,6 @@ const sheet: Sheet = {
     { text: "\tTab", n: 1, ok: true },
   ],
 };
-
-describe("xlsx writer", () => {
-  it("writes every text as a shared string and never a formula (checked in the XML, without XLSX.read)", () => {
-    const files = unzipSync(new Uint8Array(toXlsx([sheet])));
-    const xml = strFromU8(files["xl/worksheets/sheet1.xml"]!);
-    const strings = strFromU8(files["xl/sharedStrings.xml"]!);
-    expect(xml).not.toMatch(/<f[\s>]/);
-    expect(xml).not.toContain('t="str"');
-    // A1..C1 header, then text cells in column A are all t="s".
-    for (let r = 1; r <= 6; r++) expect(xml).toMatch(new RegExp(`<c r="A${r}" t="s">`));
-    expect(xml).toMatch(/<c r="B2"><v>-2<\/v><\/c>/);
-    expect(xml).toMatch(/<c r="C2" t="b"><v>1<\/v><\/c>/);
-    expect(strings).toContain("=HYPERLINK(&quot;http://x&quot;)");
-    for (const t of ["+1", "-2", "@x"]) expect(strings).toContain(`<t>${t}</t>`);
-    expect(strFromU8(files["xl/workbook.xml"]!)).toContain('name="chat"');
-  });
-});
 
 describe("csv zip", () => {
   it("holds one CSV per sheet with a BOM and formula-looking text prefixed and quoted", () => {

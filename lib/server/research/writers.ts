@@ -1,90 +1,18 @@
 import type { FileHandle } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { strToU8, Zip, ZipDeflate } from "fflate";
-import * as XLSX from "xlsx";
 import type { ResearchFilters, SheetName } from "@/lib/validation/research";
-import type { Cell, Row } from "./cells";
+import type { Row } from "./cells";
 import { csvHead, csvLines, toCsv } from "./csv";
 import type { Sheet, SheetShape } from "./data-set";
 
 /**
- * The three export formats. Every writer gets the same sheets and rows; only the encoding
- * differs. Rows arrive a page at a time: CSV and JSON go to files as they come (the caller
- * streams the finished file), the workbook is kept in compact form until it is written. The
- * xlsx package is used to write, never to read (SECURITY.md 40).
+ * The CSV and JSON export formats (the workbook is xlsx-stream.ts). Every writer gets the same
+ * sheets and rows; only the encoding differs. Rows arrive a page at a time and go to files as
+ * they come; the caller streams the finished file.
  */
-
-/** Longest text a spreadsheet cell may hold. */
-export const XLSX_MAX_TEXT = 32_767;
 
 const names = (shape: SheetShape) => shape.columns.map((c) => c.name);
-
-// ---------------------------------------------------------------------------------------------
-// xlsx
-
-type Dense = (XLSX.CellObject | undefined)[][];
-
-/** Distinct cell values kept as one shared cell object each (the writer never changes a cell). */
-const SHARED_CELLS_MAX = 65_536;
-
-/**
- * A workbook built page by page. Each worksheet is held in the xlsx package's dense form (an
- * array of rows of cell objects, no "A1" key per cell), and cells with the same value share
- * one object, so a workbook costs little more than its cells' values until it is written.
- * Text is always a string cell (`t: "s"`, written to the shared-string table) and never has a
- * formula, so `=HYPERLINK(…)` stays the text it is (SECURITY.md 39).
- */
-export class XlsxBuilder {
-  private sheets = new Map<SheetName, { shape: SheetShape; rows: Dense }>();
-  private shared = new Map<Cell, XLSX.CellObject>();
-
-  constructor(shapes: readonly SheetShape[]) {
-    for (const shape of shapes) this.sheets.set(shape.name, { shape, rows: [names(shape).map((n) => this.cell(n))] });
-  }
-
-  private cell(value: Cell): XLSX.CellObject | undefined {
-    if (value === null || value === undefined) return undefined;
-    const seen = this.shared.get(value);
-    if (seen) return seen;
-    let cell: XLSX.CellObject | undefined;
-    if (typeof value === "number") cell = Number.isFinite(value) ? { t: "n", v: value } : undefined;
-    else if (typeof value === "boolean") cell = { t: "b", v: value };
-    else cell = { t: "s", v: value.length > XLSX_MAX_TEXT ? value.slice(0, XLSX_MAX_TEXT) : value };
-    if (cell && this.shared.size < SHARED_CELLS_MAX) this.shared.set(value, cell);
-    return cell;
-  }
-
-  /** Appends rows to a sheet; rows of a sheet the workbook does not have are ignored. */
-  add(name: SheetName, rows: readonly Row[]): void {
-    const sheet = this.sheets.get(name);
-    if (!sheet) return;
-    const columns = names(sheet.shape);
-    for (const row of rows) sheet.rows.push(columns.map((c) => this.cell(row[c] ?? null)));
-  }
-
-  /** The workbook's bytes, one worksheet per sheet in the order given. The builder is empty afterwards. */
-  finish(): Buffer {
-    const wb = XLSX.utils.book_new();
-    for (const { shape, rows } of this.sheets.values()) {
-      const columns = names(shape);
-      const ws = rows as unknown as XLSX.WorkSheet;
-      ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: Math.max(0, columns.length - 1) } });
-      ws["!cols"] = columns.map((n) => ({ wch: Math.min(40, Math.max(10, n.length + 2)) }));
-      XLSX.utils.book_append_sheet(wb, ws, shape.name);
-    }
-    this.sheets = new Map();
-    this.shared = new Map();
-    // bookSST: text goes to the shared-string table as t="s" cells (not t="str", the formula-result type).
-    return XLSX.write(wb, { type: "buffer", bookType: "xlsx", bookSST: true, compression: true }) as Buffer;
-  }
-}
-
-/** An xlsx workbook, one worksheet per sheet, in order. */
-export function toXlsx(sheets: readonly Sheet[]): Buffer {
-  const builder = new XlsxBuilder(sheets);
-  for (const sheet of sheets) builder.add(sheet.name, sheet.rows);
-  return builder.finish();
-}
 
 // ---------------------------------------------------------------------------------------------
 // CSV and JSON, row by row into files

@@ -4,7 +4,8 @@ import path from "node:path";
 import type { ResearchExportQuery, SheetName } from "@/lib/validation/research";
 import { dataPages, planExport, sheetsToWrite, type ExportPlan, type SheetShape } from "../research/data-set";
 import type { Row } from "../research/cells";
-import { jsonFrame, SheetFile, XlsxBuilder, zipFiles } from "../research/writers";
+import { jsonFrame, SheetFile, zipFiles } from "../research/writers";
+import { XlsxFile } from "../research/xlsx-stream";
 
 export interface ExportFile {
   /** The file's bytes, streamed from disk when they were spooled there. */
@@ -28,25 +29,25 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * holds the same rows: only people with data consent, under participant codes; withdrawn
  * people have no rows left to export; test rooms only when asked for.
  *
- * Rooms are read a page at a time. CSV and JSON are written to a temporary file as the pages
- * come and answered as a stream of that file (which is already unlinked, so nothing stays
- * behind), the workbook is built from compact cells; either way the size is known before the
- * first byte is sent. Stops, leaving nothing behind, when `signal` aborts.
+ * Rooms are read a page at a time. Every format is written to a temporary file as the pages
+ * come (the workbook's worksheets each spooled on their own, then joined) and answered as a
+ * stream of that file, which is already unlinked, so nothing stays behind; the size is known
+ * before the first byte is sent. Stops, leaving nothing behind, when `signal` aborts.
  */
 export async function exportResearchData({ filters, format, sheet }: ResearchExportQuery, opts: { now?: Date; signal?: AbortSignal } = {}): Promise<ExportFile> {
   const now = opts.now ?? new Date();
   const plan = await planExport(filters, now);
   const base = `aedg-export-${fileTimestamp(now)}`;
-  if (format === "xlsx") {
-    const body = await buildXlsx(plan, sheet, opts.signal);
-    return { body, size: body.byteLength, contentType: XLSX_TYPE, filename: `${base}.xlsx` };
-  }
-
   const dir = await mkdtemp(path.join(os.tmpdir(), "aedg-export-"));
   try {
-    const sheets = sheetsToWrite(plan, sheet, false);
-    const files = await spoolSheets(plan, sheets, format, dir, opts.signal);
     let result: { path: string; contentType: string; filename: string };
+    const sheets = sheetsToWrite(plan, sheet, format === "xlsx");
+    if (format === "xlsx") {
+      const out = path.join(dir, "export.xlsx");
+      await withFile(out, "w", (f) => writeXlsx(plan, sheets, dir, f, opts.signal));
+      return await answer({ path: out, contentType: XLSX_TYPE, filename: `${base}.xlsx` });
+    }
+    const files = await spoolSheets(plan, sheets, format, dir, opts.signal);
     if (format === "csv" && sheet) result = { path: files.get(sheet)!, contentType: "text/csv; charset=utf-8", filename: `${base}.csv` };
     else if (format === "csv") {
       const out = path.join(dir, "export.zip");
@@ -63,24 +64,33 @@ export async function exportResearchData({ filters, format, sheet }: ResearchExp
       await withFile(out, "w", (f) => joinJson(plan, sheets, files, f));
       result = { path: out, contentType: "application/json; charset=utf-8", filename: `${base}.json` };
     }
-    const file = await open(/*turbopackIgnore: true*/ result.path, "r");
-    const { size } = await file.stat();
-    return { body: fileStream(file), size, contentType: result.contentType, filename: result.filename };
+    return await answer(result);
   } finally {
     // An open file outlives its name: the answer streams on from the handle.
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** The workbook, from rows added a page at a time. */
-async function buildXlsx(plan: ExportPlan, only: SheetName | undefined, signal?: AbortSignal): Promise<Uint8Array> {
-  const sheets = sheetsToWrite(plan, only, true);
-  const builder = new XlsxBuilder(sheets);
-  for await (const page of dataPages(plan, signal)) for (const s of sheets) if (!s.rows) builder.add(s.name, page[s.name as keyof typeof page]);
-  for (const s of sheets) if (s.rows) builder.add(s.name, s.rows);
-  signal?.throwIfAborted();
-  const bytes = builder.finish();
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** The finished file, opened: its stream and size. */
+async function answer(result: { path: string; contentType: string; filename: string }): Promise<ExportFile> {
+  const file = await open(/*turbopackIgnore: true*/ result.path, "r");
+  const { size } = await file.stat();
+  return { body: fileStream(file), size, contentType: result.contentType, filename: result.filename };
+}
+
+/** The workbook into `out`, its worksheets spooled under `dir` a page of rows at a time. */
+async function writeXlsx(plan: ExportPlan, sheets: (SheetShape & { rows?: Row[] })[], dir: string, out: FileHandle, signal?: AbortSignal): Promise<void> {
+  const book = await XlsxFile.create(dir, sheets);
+  try {
+    if (sheets.some((s) => !s.rows)) {
+      for await (const page of dataPages(plan, signal)) for (const s of sheets) if (!s.rows) await book.append(s.name, page[s.name as keyof typeof page]);
+    }
+    for (const s of sheets) if (s.rows) await book.append(s.name, s.rows);
+    signal?.throwIfAborted();
+    await book.finish(out, plan.generatedAt);
+  } finally {
+    await book.close();
+  }
 }
 
 /** Each sheet's rows in its own file under `dir` (CSV with its header, or comma-separated JSON rows). */
