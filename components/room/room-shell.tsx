@@ -11,7 +11,7 @@ import { buttonClass } from "../ui/button";
 import { useT } from "../i18n-provider";
 import { VoiceBanner } from "../voice/voice-banner";
 import { VoiceBar } from "../voice/voice-bar";
-import { VoiceLayer } from "../voice/voice-layer";
+import { VoiceLayer, VoiceWarmup } from "../voice/voice-layer";
 import { ConnectionBanner, PauseBanner } from "./banners";
 import { HostControls } from "./host-controls";
 import { JoinRoomScreen } from "./join-room";
@@ -79,6 +79,7 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   return (
     <main id="main" className="flex-1">
       {hasVoice && <VoiceLayer code={code} userId={myId} />}
+      {isSeated && phase === "WAITING" && <VoiceWarmup userId={myId} />}
       <RoomHeader />
       <div className="mx-auto max-w-6xl px-4 pt-4 pb-12 sm:px-6">
         <div className="flex flex-col gap-3">

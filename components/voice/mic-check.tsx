@@ -6,7 +6,7 @@ import { useMeStore } from "@/lib/client/stores/me";
 import { useVoiceStore, type MicState } from "@/lib/client/stores/voice";
 import { LevelMonitor } from "@/lib/client/voice/levels";
 import { meterFraction, toDb } from "@/lib/client/voice/logic";
-import { canPickOutput, canUseMicrophone, micErrorState, micPermission, openMicrophone, stopStream } from "@/lib/client/voice/media";
+import { canPickOutput, canUseMicrophone, micErrorState, micPermission, offerMicrophone, openMicrophone, stopStream, withdrawMicrophone } from "@/lib/client/voice/media";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -48,6 +48,7 @@ function useMicTest() {
   const stop = useCallback(() => {
     attempt.current++;
     live.current?.monitor.stop();
+    withdrawMicrophone(live.current?.stream);
     stopStream(live.current?.stream);
     live.current = null;
     setLevel(0);
@@ -57,6 +58,7 @@ function useMicTest() {
   const start = useCallback(async (deviceId: string | null) => {
     const mine = ++attempt.current;
     live.current?.monitor.stop();
+    withdrawMicrophone(live.current?.stream);
     stopStream(live.current?.stream);
     live.current = null;
     setState("requesting");
@@ -73,6 +75,8 @@ function useMicTest() {
       );
       monitor.add("check", stream);
       live.current = { stream, monitor };
+      // The voice starting with the game takes this microphone over rather than opening it again.
+      offerMicrophone(stream, deviceId);
       setState("ready");
     } catch (e) {
       if (mine === attempt.current) setState(micErrorState(e));
@@ -83,6 +87,7 @@ function useMicTest() {
     () => () => {
       attempt.current++;
       live.current?.monitor.stop();
+      withdrawMicrophone(live.current?.stream);
       stopStream(live.current?.stream);
       live.current = null;
     },

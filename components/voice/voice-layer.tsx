@@ -27,6 +27,16 @@ export function resumeRemoteAudio(): void {
 }
 
 /**
+ * Headless, for a seated player in the waiting room: loads what the voice needs (the peer
+ * module, fresh ICE servers) before the game starts, so that the voice layer mounted with the
+ * role reveal joins the mesh at once.
+ */
+export function VoiceWarmup({ userId }: { userId: string }) {
+  useEffect(() => VoiceSession.prepare(userId), [userId]);
+  return null;
+}
+
+/**
  * The room's voice, mounted by the room frame for a seated player from the role reveal to the
  * end of the game (so moving between the room's pages never drops audio): runs the voice
  * session in an effect and plays the others through hidden <audio> elements.

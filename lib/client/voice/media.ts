@@ -66,3 +66,30 @@ export async function micPermission(): Promise<PermissionState | "unknown"> {
 export function stopStream(stream: MediaStream | null | undefined): void {
   stream?.getTracks().forEach((t) => t.stop());
 }
+
+/** The waiting room's microphone check, while it runs: its stream and the device asked for. */
+let offered: { stream: MediaStream; deviceId: string | null } | null = null;
+
+/**
+ * The microphone check lends its open stream, so that the voice starting with the game does not
+ * open the microphone again (the player allowed it already: no new prompt).
+ */
+export function offerMicrophone(stream: MediaStream, deviceId: string | null): void {
+  offered = { stream, deviceId };
+}
+
+/** The check stopped (or is opening another device): its stream is no longer on offer. */
+export function withdrawMicrophone(stream: MediaStream | null | undefined): void {
+  if (offered && offered.stream === stream) offered = null;
+}
+
+/**
+ * A stream of the check's microphone for the voice session, if the check runs on the device
+ * asked for with every track still live: a clone, which goes on when the check stops its own.
+ */
+export function borrowMicrophone(deviceId: string | null): MediaStream | null {
+  if (!offered || offered.deviceId !== deviceId) return null;
+  const tracks = offered.stream.getAudioTracks();
+  if (tracks.length === 0 || tracks.some((t) => t.readyState !== "live")) return null;
+  return offered.stream.clone();
+}

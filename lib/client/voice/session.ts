@@ -1,10 +1,10 @@
 import type { Phase } from "@/lib/domain/game";
-import { apiFetch } from "../api";
 import type { AppSocket } from "../socket";
 import { useVoiceStore } from "../stores/voice";
 import { isRetryableStatus, qualityBetween, summarizeStats, type LinkSample } from "./logic";
 import { LevelMonitor } from "./levels";
-import { micErrorState, openMicrophone, stopStream } from "./media";
+import { keepIceFresh } from "./ice";
+import { borrowMicrophone, micErrorState, openMicrophone, stopStream } from "./media";
 import { VoiceMesh } from "./mesh";
 import { loadPeerFactory } from "./peer";
 import { RoundRecorder, UploadError, uploadOnExit, uploadRecording, type UploadedRecording } from "./recorder";
@@ -28,11 +28,6 @@ export interface PhaseInput {
   round: number;
   /** The player gave voice-recording consent. */
   hasVoiceConsent: boolean;
-}
-
-interface IceConfigAnswer {
-  iceServers: RTCIceServer[];
-  ttl: number;
 }
 
 /** Per-peer numbers for the debug hook (window.__aedgVoice, used by the e2e test). */
@@ -68,7 +63,6 @@ export class VoiceSession {
   private stream: MediaStream | null = null;
   private readonly levels: LevelMonitor;
   private isStopped = false;
-  private iceTimer: ReturnType<typeof setTimeout> | null = null;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private readonly samples = new Map<string, { connection: RTCPeerConnection; sample: LinkSample }>();
   private recorder: RoundRecorder | null = null;
@@ -99,6 +93,16 @@ export class VoiceSession {
 
   private static running: VoiceSession | null = null;
 
+  /**
+   * While a seated player waits for the game: loads the peer module and fetches the ICE servers
+   * (kept fresh until released), so that the session starting with the game joins the mesh at
+   * once instead of loading them then. Returns the release (what was loaded stays for the session).
+   */
+  static prepare(userId: string): () => void {
+    void loadPeerFactory().catch(() => undefined);
+    return keepIceFresh(userId, () => undefined);
+  }
+
   async start(): Promise<void> {
     VoiceSession.running = this;
     store().activate();
@@ -122,7 +126,8 @@ export class VoiceSession {
       }),
     );
 
-    const [stream, ice, createPeer] = await Promise.all([this.acquireMicrophone(), this.fetchIce(), loadPeerFactory().catch(() => null)]);
+    // Each of these is ready already when the waiting room prepared it (VoiceSession.prepare, the microphone check).
+    const [stream, ice, createPeer] = await Promise.all([this.acquireMicrophone(true), this.watchIce(), loadPeerFactory().catch(() => null)]);
     if (this.isStopped) {
       stopStream(stream);
       return;
@@ -178,7 +183,6 @@ export class VoiceSession {
     if (VoiceSession.running === this) VoiceSession.running = null;
     void this.finishRecording();
     for (const u of this.unsubs.splice(0)) u();
-    clearTimeout(this.iceTimer ?? undefined);
     clearTimeout(this.stateTimer ?? undefined);
     clearTimeout(this.leftoverTimer ?? undefined);
     clearInterval(this.statsTimer ?? undefined);
@@ -206,7 +210,13 @@ export class VoiceSession {
 
   // ---- microphone ----------------------------------------------------------------------------
 
-  private async acquireMicrophone(): Promise<MediaStream | null> {
+  /** The microphone; at the start, the check's stream if it still runs on the chosen device. */
+  private async acquireMicrophone(mayBorrow = false): Promise<MediaStream | null> {
+    const borrowed = mayBorrow ? borrowMicrophone(store().inputDeviceId) : null;
+    if (borrowed) {
+      store().setMic("ready");
+      return borrowed;
+    }
     store().setMic("requesting");
     try {
       const stream = await openMicrophone(store().inputDeviceId);
@@ -269,26 +279,22 @@ export class VoiceSession {
 
   // ---- ICE servers -----------------------------------------------------------------------------
 
-  private async fetchIce(): Promise<RTCIceServer[]> {
-    try {
-      const { iceServers, ttl } = await apiFetch<IceConfigAnswer>("/api/webrtc/ice-config");
-      // Fresh credentials for new peers well before these expire.
-      this.scheduleIce(Math.max(30, ttl * 0.75) * 1000);
-      return iceServers;
-    } catch {
-      this.scheduleIce(30_000);
-      return [];
-    }
-  }
-
-  private scheduleIce(ms: number): void {
-    clearTimeout(this.iceTimer ?? undefined);
-    if (this.isStopped) return;
-    this.iceTimer = setTimeout(() => {
-      void this.fetchIce().then((servers) => {
-        if (!this.isStopped) this.mesh?.setIceServers(servers);
+  /** The ICE servers for the mesh (prefetched ones while fresh); renewed ones go to the peers created later. */
+  private watchIce(): Promise<RTCIceServer[]> {
+    return new Promise((resolve) => {
+      let isFirst = true;
+      const stop = keepIceFresh(this.myUserId, (servers) => {
+        if (isFirst) {
+          isFirst = false;
+          resolve(servers);
+        } else if (!this.isStopped) this.mesh?.setIceServers(servers);
       });
-    }, ms);
+      // Stopped before the first answer: the start goes on (and releases the microphone) at once.
+      this.unsubs.push(() => {
+        stop();
+        resolve([]);
+      });
+    });
   }
 
   // ---- link quality ----------------------------------------------------------------------------
