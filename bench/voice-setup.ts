@@ -9,7 +9,7 @@
 // Baseline: the same three browsers on blank pages connecting plain RTCPeerConnection data
 // channels in the same mesh, signalled through the bench process; the clock runs until every
 // page has both channels open and a message from each other page.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -17,55 +17,9 @@ import { Args } from "./lib/args";
 import { Report } from "./lib/report";
 import { productServer } from "./lib/servers";
 import { median, sleep } from "./lib/stats";
+import { fakeMicrophoneArgs, writeToneWav } from "../tests/support/fake-microphone";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** A mono 16-bit PCM WAV of syllable-like tone bursts, for the fake microphone. */
-function toneWav(file: string, seconds = 5, rate = 48_000): void {
-  const n = seconds * rate;
-  const data = Buffer.alloc(n * 2);
-  const freqs = [220, 330, 440, 550, 660, 495, 385];
-  for (let i = 0; i < n; i++) {
-    const t = i / rate;
-    const syllable = Math.floor(t / 0.35);
-    const inSyllable = t - syllable * 0.35;
-    const envelope = inSyllable < 0.26 ? Math.sin((Math.PI * inSyllable) / 0.26) : 0;
-    const f = freqs[syllable % freqs.length]!;
-    data.writeInt16LE(Math.round(envelope * (0.45 * Math.sin(2 * Math.PI * f * t) + 0.15 * Math.sin(4 * Math.PI * f * t)) * 32767), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write("WAVEfmt ", 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(data.length, 40);
-  writeFileSync(file, Buffer.concat([header, data]));
-}
-
-/** playwright.config.ts's flags, plus the fake microphone's file and autoplay. */
-function launchArgs(wav: string): string[] {
-  return [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    `--use-file-for-fake-audio-capture=${wav}`,
-    "--allow-loopback-in-peer-connection",
-    "--autoplay-policy=no-user-gesture-required",
-  ];
-}
 
 interface PeerStats {
   connectionState: string;
@@ -183,16 +137,29 @@ async function dataChannelRoom(browsers: Browser[]): Promise<number> {
             peers.set(other, pc);
             return pc;
           };
-          w.benchDeliver = async (from, m) => {
+          // Messages from one peer are handled one at a time, and candidates that arrive before
+          // the description they belong to (the bindings do not keep order) wait for it.
+          const queues = new Map<number, Promise<void>>();
+          const early = new Map<number, RTCIceCandidateInit[]>();
+          const handle = async (from: number, m: unknown) => {
             const msg = m as { sdp?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit };
             const pc = peers.get(from) ?? connection(from);
             if (msg.sdp) {
               await pc.setRemoteDescription(msg.sdp);
+              for (const c of early.get(from)?.splice(0) ?? []) await pc.addIceCandidate(c).catch(() => undefined);
               if (msg.sdp.type === "offer") {
                 await pc.setLocalDescription(await pc.createAnswer());
                 await w.benchSignal(from, { sdp: pc.localDescription!.toJSON() });
               }
-            } else if (msg.candidate) await pc.addIceCandidate(msg.candidate).catch(() => undefined);
+            } else if (msg.candidate) {
+              if (!pc.remoteDescription) early.set(from, [...(early.get(from) ?? []), msg.candidate]);
+              else await pc.addIceCandidate(msg.candidate).catch(() => undefined);
+            }
+          };
+          w.benchDeliver = (from, m) => {
+            const next = (queues.get(from) ?? Promise.resolve()).then(() => handle(from, m)).catch(() => undefined);
+            queues.set(from, next);
+            return next;
           };
           // The lower index offers, as the product's mesh picks one initiator per pair.
           w.benchStart = () => {
@@ -232,8 +199,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   );
   const dir = mkdtempSync(path.join(os.tmpdir(), "aedg-voice-bench-"));
   const wav = path.join(dir, "tone.wav");
-  toneWav(wav);
-  const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath: CHROMIUM, args: launchArgs(wav) })));
+  writeToneWav(wav);
+  const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath: CHROMIUM, args: fakeMicrophoneArgs(wav) })));
   const voice: number[] = [];
   const data: number[] = [];
   try {

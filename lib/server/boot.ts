@@ -10,7 +10,7 @@ import { closeDb, openDb } from "./db/open";
 import { readEnv } from "./env";
 import { logger } from "./logger";
 import { createHub } from "./realtime/hub";
-import { IO_KEY } from "./realtime/emitter";
+import { IO_KEY, IO_SHARED_KEY } from "./realtime/emitter";
 import { remember } from "./remember";
 import { INTERNAL_URL_KEY } from "./services/fill-with-bots";
 import { ensureAdmin } from "./services/ensure-admin";
@@ -71,6 +71,11 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // Node closes an idle keep-alive connection after 5 s; a client that sends its next request
+  // just then gets ECONNRESET (clients other than browsers do not retry a POST), and a reverse
+  // proxy keeps its upstream connections longer than that. Idle connections stay a minute.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const allowedOrigins = [
     ...(env.APP_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? []),
     ...(env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : []),
@@ -78,6 +83,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const adapter = redisHandle ? createAdapter(redisHandle.pub, redisHandle.sub, { key: "aedg" }) : undefined;
   const io = createHub({ httpServer, authenticate: userFromCookieHeader, allowedOrigins, log, adapter });
   remember(IO_KEY, () => io);
+  remember(IO_SHARED_KEY, () => !!adapter);
   // Players whose connection this process (or, with Redis, the cluster) does not have are away
   // until they come back: after a restart their grace period starts now.
   const away = await markAwayWithoutSockets(io);

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { fakeMicrophoneArgs, writeToneWav } from "../support/fake-microphone";
 
 // Voice in real Chromium: three players, each in a browser of their own whose fake microphone
 // plays a generated tone, reach the discussion; every page has both peer connections up with
@@ -11,58 +12,6 @@ import { expect, test } from "./fixtures";
 // part of the round recorded before it; and each player's recordings of the round are
 // uploaded and can be played back.
 test.use({ locale: "en-US" });
-
-/**
- * A mono 16-bit PCM WAV of syllable-like tone bursts (a steady tone is what noise suppression
- * removes first): 220–660 Hz with a harmonic, 260 ms on, 90 ms off.
- */
-function writeToneWav(file: string, seconds = 5, rate = 48_000): void {
-  const n = seconds * rate;
-  const data = Buffer.alloc(n * 2);
-  const freqs = [220, 330, 440, 550, 660, 495, 385];
-  for (let i = 0; i < n; i++) {
-    const t = i / rate;
-    const syllable = Math.floor(t / 0.35);
-    const inSyllable = t - syllable * 0.35;
-    const f = freqs[syllable % freqs.length]!;
-    const envelope = inSyllable < 0.26 ? Math.sin((Math.PI * inSyllable) / 0.26) : 0;
-    const v = envelope * (0.45 * Math.sin(2 * Math.PI * f * t) + 0.15 * Math.sin(2 * Math.PI * 2 * f * t));
-    data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, v)) * 32767), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write("WAVE", 8);
-  header.write("fmt ", 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(data.length, 40);
-  writeFileSync(file, Buffer.concat([header, data]));
-}
-
-/** playwright.config.ts's launch arguments, plus a fake microphone playing `wav` and autoplay allowed. */
-function launchArgs(wav: string): string[] {
-  return [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    `--use-file-for-fake-audio-capture=${wav}`,
-    "--allow-loopback-in-peer-connection",
-    "--autoplay-policy=no-user-gesture-required",
-  ];
-}
 
 interface Player {
   browser: Browser;
@@ -192,7 +141,7 @@ test("voice: a three-way mesh with mute, reload recovery and per-round recording
   writeToneWav(wav);
 
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath, args: launchArgs(wav) })));
+  const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath, args: fakeMicrophoneArgs(wav) })));
   try {
     const suffix = Date.now().toString(36).slice(-4);
     const players = await test.step("three guests agree to data use and voice recording", () =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/client";
+import { guest } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
 /** SECURITY.md item 42: security headers on pages and API answers. */
@@ -24,5 +25,17 @@ describe("security headers", () => {
     expect(r.headers.get("x-frame-options")).toBe("DENY");
     expect(r.headers.get("permissions-policy")).toContain("microphone=(self)");
     expect(r.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("compresses pages but not API answers, which are never cached", async () => {
+    const gzip = { "accept-encoding": "gzip" };
+    const page = await new ApiClient(server.url).raw("GET", "/signin", { headers: gzip });
+    expect(page.headers.get("content-encoding")).toBe("gzip");
+    const player = await guest(server.url, "Gzip");
+    const api = await player.api.raw("GET", "/api/scenarios", { headers: gzip });
+    expect(api.status).toBe(200);
+    expect((await api.text()).length).toBeGreaterThan(1024); // big enough that it would be compressed
+    expect(api.headers.get("content-encoding")).toBeNull();
+    expect(api.headers.get("cache-control")).toBe("no-store, no-transform");
   });
 });

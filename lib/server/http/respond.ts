@@ -4,13 +4,21 @@ import { AppError, isDbUnavailable, toErrorResponse } from "../errors";
 import { logger } from "../logger";
 import { metrics } from "../metrics";
 
+/**
+ * API answers are never cached, and not gzipped by the server (`no-transform`, which Next's
+ * compression honours): they are small, and on a busy server compressing every game
+ * command's snapshot cost ~5% of its CPU (bench/, docs/PERFORMANCE.md). Pages and scripts
+ * are still compressed.
+ */
+const API_CACHE_CONTROL = "no-store, no-transform";
+
 /** A JSON answer that is never cached. */
 export function json<T>(body: T, init: { status?: number; headers?: Record<string, string> } = {}): NextResponse {
-  return NextResponse.json(body, { status: init.status ?? 200, headers: { "Cache-Control": "no-store", ...init.headers } });
+  return NextResponse.json(body, { status: init.status ?? 200, headers: { "Cache-Control": API_CACHE_CONTROL, ...init.headers } });
 }
 
 export function noContent(): NextResponse {
-  return new NextResponse(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+  return new NextResponse(null, { status: 204, headers: { "Cache-Control": API_CACHE_CONTROL } });
 }
 
 /** The error shape of API.md for anything thrown; unexpected errors are logged and answered 500. */

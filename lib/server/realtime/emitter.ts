@@ -10,9 +10,26 @@ export function io(): Io | undefined {
   return recall<Io>(IO_KEY);
 }
 
+/** Set by the hub when other instances share its rooms (Redis adapter). */
+export const IO_SHARED_KEY = "io-shared";
+
+/**
+ * Whether an emit to these channels can reach anyone. Socket.IO encodes a broadcast (a
+ * snapshot is several KB of JSON) before it looks at who is in the room, so an emit to an
+ * empty channel still costs the whole encoding. On a single instance the local rooms are the
+ * whole truth; with other instances sharing the rooms, someone elsewhere may be listening.
+ */
+function hasAudience(server: Io, channels: string[]): boolean {
+  if (recall<boolean>(IO_SHARED_KEY)) return true;
+  const rooms = server.of("/").adapter.rooms;
+  return channels.some((c) => (rooms.get(c)?.size ?? 0) > 0);
+}
+
 /** Sends an event to everyone subscribed to a room. A no-op before the hub exists. */
 export function emitToRoom<E extends keyof ServerToClientEvents>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
-  io()?.to(roomChannel(code)).emit(event, ...args);
+  const server = io();
+  const channel = roomChannel(code);
+  if (server && hasAudience(server, [channel])) server.to(channel).emit(event, ...args);
 }
 
 /** Sends a room's new snapshot to the monitor of the facilitator who opened it, and to admins'. */
@@ -20,7 +37,7 @@ export function emitToMonitors(createdById: string | null, snapshot: Parameters<
   const server = io();
   if (!server) return;
   const channels = [monitorChannel("all"), ...(createdById ? [monitorChannel(createdById)] : [])];
-  server.to(channels).emit("monitor:room", snapshot);
+  if (hasAudience(server, channels)) server.to(channels).emit("monitor:room", snapshot);
 }
 
 /** Closes every socket of this user (their session was revoked). */
