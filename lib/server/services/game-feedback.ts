@@ -33,13 +33,24 @@ export async function getFeedback(code: string, user: SessionUser): Promise<Game
   ]);
   const named = (output: FeedbackOutput) => output.roles.map((r) => ({ ...r, name: roles.find((x) => x.position === r.position)?.name ?? "" }));
 
-  const stored = await db().aiGeneration.findFirst({ where: { roomId: room.id, kind: "FEEDBACK", status: "OK" }, orderBy: { createdAt: "desc" } });
-  const parsedStored = stored ? feedbackSchema.safeParse(stored.output) : null;
-  if (stored && parsedStored?.success) return { source: "ai", model: stored.model, group: parsedStored.data.group, roles: named(parsedStored.data) };
+  const storedFeedback = async (): Promise<GameFeedback | null> => {
+    const stored = await db().aiGeneration.findFirst({ where: { roomId: room.id, kind: "FEEDBACK", status: "OK" }, orderBy: { createdAt: "desc" } });
+    const parsed = stored ? feedbackSchema.safeParse(stored.output) : null;
+    return stored && parsed?.success ? { source: "ai", model: stored.model, group: parsed.data.group, roles: named(parsed.data) } : null;
+  };
+  const first = await storedFeedback();
+  if (first) return first;
 
   const stats = await getRoomStatistics(code, user);
   if (aiSettings().enabled) {
     let pending = inFlight().get(room.id);
+    if (!pending) {
+      // Another request for this room may have finished generating while this one read the
+      // statistics: its stored answer is the one everybody gets (never a second AI call).
+      const meanwhile = await storedFeedback();
+      if (meanwhile) return meanwhile;
+      pending = inFlight().get(room.id);
+    }
     if (!pending) {
       pending = (async () => {
         try {
