@@ -6,9 +6,9 @@
 // signalled through Socket.IO). The clock runs from sending that third "ready" until, on all
 // three pages, both peer connections are `connected` and the inbound audio bytes from each
 // other player are growing (window.__aedgVoice.stats(), polled every 50 ms). Median of 5 rooms.
-// Baseline: the same three browsers on blank pages connecting plain RTCPeerConnection data
-// channels in the same mesh, signalled through the bench process; the clock runs until every
-// page has both channels open and a message from each other page.
+// Baseline: the same three browsers on a plain server response, microphone taken, connecting
+// plain RTCPeerConnection data channels in the same mesh, signalled through the bench process;
+// the clock runs until every page has both channels open and a message from each other page.
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -90,11 +90,17 @@ async function audioFlowing(page: Page, others: string[], t0: number, trace?: (l
   }
 }
 
-/** The baseline room: data channels only, on blank pages, signalled through this process. */
-async function dataChannelRoom(browsers: Browser[]): Promise<number> {
-  const contexts = await Promise.all(browsers.map((b) => b.newContext()));
+/** The baseline room: data channels only, on a plain page, signalled through this process. */
+async function dataChannelRoom(browsers: Browser[], baseURL: string): Promise<number> {
+  const contexts = await Promise.all(browsers.map((b) => b.newContext({ baseURL })));
   try {
     const pages = await Promise.all(contexts.map((c) => c.newPage()));
+    // Chromium gathers host candidates for every interface (loopback included) only on a page
+    // that holds microphone permission, as the product's pages do; without it, a machine with no
+    // default route (a CI sandbox) gathers none. So the baseline pages open a plain response from
+    // the server (a secure origin) and take the microphone first, before the clock starts.
+    await Promise.all(pages.map((page) => page.goto("/health")));
+    await Promise.all(pages.map((page) => page.evaluate(async () => void (await navigator.mediaDevices.getUserMedia({ audio: true })))));
     const done: number[] = [];
     let allDone!: () => void;
     const finished = new Promise<void>((resolve) => (allDone = resolve));
@@ -107,7 +113,7 @@ async function dataChannelRoom(browsers: Browser[]): Promise<number> {
         if (done.length === pages.length) allDone();
       });
     }
-    // tsx compiles with esbuild's keepNames, whose __name() helper the blank page does not have.
+    // tsx compiles with esbuild's keepNames, whose __name() helper the plain page does not have.
     await Promise.all(pages.map((page) => page.evaluate("globalThis.__name ??= (fn) => fn")));
     await Promise.all(
       pages.map((page, me) =>
@@ -194,7 +200,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const report = new Report(
     "voice-setup",
     `three headless Chromium players, from the third player's "ready" (the game starts, every page mounts its voice) until all three have both peer connections up with audio bytes growing; median of ${rooms}`,
-    "the same three browsers connecting RTCPeerConnection data channels only, blank pages, signalled through the bench process",
+    "the same three browsers connecting RTCPeerConnection data channels only, plain pages with the microphone taken, signalled through the bench process",
     smoke,
   );
   const dir = mkdtempSync(path.join(os.tmpdir(), "aedg-voice-bench-"));
@@ -205,7 +211,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const data: number[] = [];
   try {
     for (let i = 0; i < rooms; i++) {
-      data.push(await dataChannelRoom(browsers));
+      data.push(await dataChannelRoom(browsers, server.url));
       voice.push(await productRoom(browsers, server.url, i + 1, args.has("trace")));
       console.log(`  room ${i + 1}: voice ${voice[i]!.toFixed(0)} ms, data channels ${data[i]!.toFixed(0)} ms`);
     }
