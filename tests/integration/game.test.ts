@@ -164,6 +164,14 @@ describe("concurrency and retries", () => {
     // The same opId for another command is a conflict, not a replay.
     const reused = await players[0]!.api.post(`/api/rooms/${room.code}/rounds/1/discussion/end`, { opId: "op-choice-1" });
     expect(reused.status).toBe(409);
+    // Retries racing each other (sent at once, so on PostgreSQL they wait on the room's lock
+    // together): one applies, the others answer as it did.
+    const racing = { choice: 0, confidence: 2, opId: "op-choice-2" };
+    const raced = await Promise.all([0, 1, 2, 3].map(() => players[1]!.api.post(`/api/rooms/${room.code}/rounds/1/choice`, racing)));
+    for (const a of raced) expect(a.status, JSON.stringify(a.body)).toBe(200);
+    for (const a of raced) expect(a.body).toEqual(raced[0]!.body);
+    expect(raced[0]!.body.version).toBe(start.version + 2);
+    expect((await players[0]!.api.get(`/api/rooms/${room.code}`)).body.version).toBe(start.version + 2);
   });
 });
 

@@ -79,15 +79,13 @@ async function attemptCommand(
     const read = await lockRoomRead(tx, code);
     if (!read) throw new AppError("NOT_FOUND", "No room with that code.");
     const { room } = read;
-    if (opId && userId) {
-      const done = await tx.processedOperation.findUnique({ where: { userId_opId: { userId, opId } } });
-      if (done) {
-        if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
-        return { snapshot: done.response as unknown as RoomSnapshot, changed: false, replay: true };
-      }
-    }
     const content = await scenarioContent(tx, room.scenarioId, read.scenarioUpdatedAt);
-    const game = await loadGame(tx, room, content);
+    const game = await loadGame(tx, room, content, opId && userId ? { userId, opId } : undefined);
+    const done = game.operation;
+    if (done) {
+      if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
+      return { snapshot: done.response as RoomSnapshot, changed: false, replay: true };
+    }
     const state = game.state;
     const command = await makeCommand({ state, room, tx });
     const now = new Date();

@@ -24,15 +24,53 @@ export interface RoomRead {
   scenarioUpdatedAt: Date;
 }
 
-/** Locks the room row for the rest of the transaction; null when there is no such room. */
+/** Times inside JSON and raw rows come as epoch milliseconds (`TIMESTAMP(3)` holds UTC). */
+const epochMs = (column: string) => `round(extract(epoch from ${column}) * 1000)::float8`;
+const dateOf = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)));
+
+/**
+ * The room row (every column), locked, and its scenario's revision: one statement, as it runs on
+ * every command. Nothing else is read here: after waiting for the lock, PostgreSQL gives the
+ * locked row as it is now but other tables as they were when the statement began.
+ */
+const LOCK_ROOM_SQL = `
+  SELECT r."id", r."code", r."title", r."visibility"::text AS "visibility", r."scenarioId", r."customGameId", r."createdById",
+    r."hostId", r."phase"::text AS "phase", r."round", r."totalRounds", ${epochMs('r."deadline"')} AS "deadline",
+    ${epochMs('r."pausedAt"')} AS "pausedAt", r."version", r."settings", r."isTest", r."isResearch",
+    ${epochMs('r."startedAt"')} AS "startedAt", ${epochMs('r."finishedAt"')} AS "finishedAt",
+    ${epochMs('r."createdAt"')} AS "createdAt", ${epochMs('r."updatedAt"')} AS "updatedAt",
+    ${epochMs('s."updatedAt"')} AS "scenarioUpdatedAt"
+  FROM "Room" r JOIN "Scenario" s ON s."id" = r."scenarioId"
+  WHERE r."code" = $1 FOR UPDATE OF r`;
+
+/** Locks the room row for the rest of the transaction and reads it; null when there is no such room. */
 export async function lockRoomRead(tx: Tx, code: string): Promise<RoomRead | null> {
-  const rows = await tx.$queryRaw<{ id: string; scenarioUpdatedAt: Date | string }[]>`
-    SELECT r."id", s."updatedAt" AS "scenarioUpdatedAt"
-    FROM "Room" r JOIN "Scenario" s ON s."id" = r."scenarioId"
-    WHERE r."code" = ${code} FOR UPDATE OF r`;
-  if (!rows.length) return null;
-  const room = await tx.room.findUnique({ where: { id: rows[0]!.id } });
-  return room && { room, scenarioUpdatedAt: new Date(rows[0]!.scenarioUpdatedAt) };
+  const [r] = await tx.$queryRawUnsafe<Record<string, unknown>[]>(LOCK_ROOM_SQL, code);
+  if (!r) return null;
+  const room: Room = {
+    id: r.id as string,
+    code: r.code as string,
+    title: r.title as string | null,
+    visibility: r.visibility as Room["visibility"],
+    scenarioId: r.scenarioId as string,
+    customGameId: r.customGameId as string | null,
+    createdById: r.createdById as string | null,
+    hostId: r.hostId as string | null,
+    phase: r.phase as Room["phase"],
+    round: Number(r.round),
+    totalRounds: Number(r.totalRounds),
+    deadline: dateOf(r.deadline),
+    pausedAt: dateOf(r.pausedAt),
+    version: Number(r.version),
+    settings: json(r.settings),
+    isTest: r.isTest as boolean,
+    isResearch: r.isResearch as boolean,
+    startedAt: dateOf(r.startedAt),
+    finishedAt: dateOf(r.finishedAt),
+    createdAt: dateOf(r.createdAt)!,
+    updatedAt: dateOf(r.updatedAt)!,
+  };
+  return { room, scenarioUpdatedAt: dateOf(r.scenarioUpdatedAt)! };
 }
 
 /** Locks the room row for the rest of the transaction; null when there is no such room. */
@@ -53,20 +91,20 @@ export interface SeatRow {
 }
 
 export interface LoadedGame {
+  /** The first answer to the opId asked about, when it was used already. */
+  operation: { scope: string; response: unknown } | null;
   state: GameState;
   seats: SeatRow[];
   /** When the open phase-log entry began (the phase's start). */
   phaseStartedAt: Date | null;
 }
 
-/** Times inside JSON come as epoch milliseconds (`TIMESTAMP(3)` holds UTC). */
-const epochMs = (column: string) => `round(extract(epoch from ${column}) * 1000)::float8`;
-
 /**
  * Everything a command decides on, in one statement (it runs on every command, and each
  * statement costs a round trip and the client's per-query work): the seats with their
  * sitters' nicknames, the current round's acknowledgements, choices, votes, consensus and
- * ratings, and when the phase began.
+ * ratings, when the phase began, and the stored answer of the command's opId (read after the
+ * room's lock, so a retry that committed while this one waited is seen).
  */
 const LOAD_GAME_SQL = `
   SELECT
@@ -84,7 +122,9 @@ const LOAD_GAME_SQL = `
       FROM "Consensus" k WHERE k."roomId" = $1 AND k."round" = $2) AS "consensus",
     (SELECT coalesce(json_agg(json_build_object('userId', f."userId", 'confidence', f."confidence") ORDER BY f."submittedAt", f."id"), '[]'::json)
       FROM "ConsensusConfidence" f WHERE f."roomId" = $1 AND f."round" = $2) AS "confidences",
-    (SELECT ${epochMs('p."enteredAt"')} FROM "PhaseLog" p WHERE p."roomId" = $1 AND p."leftAt" IS NULL ORDER BY p."enteredAt" DESC LIMIT 1) AS "phaseStartedAt"`;
+    (SELECT ${epochMs('p."enteredAt"')} FROM "PhaseLog" p WHERE p."roomId" = $1 AND p."leftAt" IS NULL ORDER BY p."enteredAt" DESC LIMIT 1) AS "phaseStartedAt",
+    (SELECT json_build_object('scope', o."scope", 'response', o."response")
+      FROM "ProcessedOperation" o WHERE o."userId" = $3 AND o."opId" = $4) AS "operation"`;
 
 interface LoadGameRow {
   seats: { seat: number; userId: string | null; nickname: string | null; roleIndex: number | null; ready: boolean; connected: boolean; disconnectedAt: number | null; isWithdrawn: boolean }[];
@@ -101,9 +141,9 @@ function json<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
-/** The game state of a room: seats, and everything said in the current round. */
-export async function loadGame(tx: Tx, room: Room, content: ScenarioContent): Promise<LoadedGame> {
-  const [raw] = await tx.$queryRawUnsafe<Record<keyof LoadGameRow, unknown>[]>(LOAD_GAME_SQL, room.id, room.round);
+/** The game state of a room: seats, and everything said in the current round; with `op`, that opId's first answer. */
+export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?: { userId: string; opId: string }): Promise<LoadedGame> {
+  const [raw] = await tx.$queryRawUnsafe<Record<keyof LoadGameRow | "operation", unknown>[]>(LOAD_GAME_SQL, room.id, room.round, op?.userId ?? null, op?.opId ?? null);
   const row: LoadGameRow = {
     seats: json(raw!.seats),
     acks: json(raw!.acks),
@@ -135,7 +175,8 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent): Pr
     roleConfirmations: room.round === 0 ? acked("ROLES") : [],
     current,
   };
-  return { state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt) };
+  const operation = raw!.operation === null || raw!.operation === undefined ? null : json<{ scope: string; response: unknown }>(raw!.operation);
+  return { operation, state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt) };
 }
 
 export class VersionConflict extends Error {
