@@ -1,4 +1,4 @@
-// npm run bench -- hub-load [--players 1000] [--think 1|0.1|2000-10000] [--db embedded|postgres] [--minutes 15] [--cpu-prof DIR] [--count-queries] [--smoke]
+// npm run bench -- hub-load [--players 1000] [--think 1|0.1|2000-10000] [--db embedded|postgres] [--minutes 15] [--cpu-prof DIR] [--count-queries] [--transport socket|http] [--smoke]
 //                            [--url URL [--pid PID] [--admin USER:PASSWORD]]   (a running server instead of a fresh one)
 //
 // A classroom's worth of players (default 1,000 = 334 rooms of 3) play whole games at a
@@ -106,6 +106,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const dbKind = (args.string("db") ?? "embedded") as DbKind;
   if (dbKind !== "embedded" && dbKind !== "postgres") throw new Error("--db is embedded or postgres");
   const seed = args.number("seed", 1);
+  const transport = args.string("transport") === "http" ? "http" : "socket";
   const [user, password] = (args.string("admin") ?? "").split(":");
   const admin = user && password ? { username: user, password } : BENCH_ADMIN;
   const gameTimeoutMs = Math.max(120_000, think[1] * 200);
@@ -132,9 +133,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const before = await rowCounts(server.url, admin);
     const since = new Date(Date.now() - 1000);
     const signInStarted = performance.now();
-    const crowd = await gameCrowd({ baseUrl: server.url, rooms, think, stats: product, seed, sizeSampleEvery: 10, dataConsent: true });
+    const crowd = await gameCrowd({ baseUrl: server.url, rooms, think, stats: product, seed, sizeSampleEvery: 10, dataConsent: true, transport });
     const signInSeconds = (performance.now() - signInStarted) / 1000;
     report.note(`sign-in of ${rooms * 3} guests with sockets (16 at a time) took ${signInSeconds.toFixed(1)} s (not part of the figures)`);
+    report.note(`moves sent ${transport === "http" ? "as REST requests (--transport http)" : "over the socket (room:command), as the UI does while connected"}`);
     if (countQueries) await resetStatementCounts(server.databaseUrl!);
     const sampler = new ProcessSampler(server.pid).start();
     const lag = clientLag();

@@ -1,4 +1,4 @@
-// npm run bench -- throughput [--db embedded|postgres|both] [--window 10] [--max-rooms 128] [--smoke] [--url URL [--pid PID]]
+// npm run bench -- throughput [--db embedded|postgres|both] [--window 10] [--max-rooms 128] [--transport socket|http] [--smoke] [--url URL [--pid PID]]
 //
 // The throughput ceiling: players move the moment the room asks (think time 0), and rooms are
 // added step by step (1, 2, 3, 4, 6, 8, 12, …); at each step the command round-trip (command
@@ -108,14 +108,14 @@ async function climb(opts: {
 }
 
 /** Rooms of the product playing game after game, and a warm-up game. */
-function productRooms(baseUrl: string, stats: LoadStats, seed: number) {
+function productRooms(baseUrl: string, stats: LoadStats, seed: number, transport: "socket" | "http") {
   return {
     addRooms: async (n: number, first: number): Promise<Room[]> => {
-      const groups = await gameCrowd({ baseUrl, rooms: n, think: [0, 0], stats, seed, firstRoom: first, concurrency: 8 });
+      const groups = await gameCrowd({ baseUrl, rooms: n, think: [0, 0], stats, seed, firstRoom: first, concurrency: 8, transport });
       return groups.map((g) => loop(g, () => playGame(g, 120_000), stats));
     },
     warmUp: async () => {
-      const [g] = await gameCrowd({ baseUrl, rooms: 1, think: [0, 0], stats: new LoadStats(), seed: seed + 7, firstRoom: 999 });
+      const [g] = await gameCrowd({ baseUrl, rooms: 1, think: [0, 0], stats: new LoadStats(), seed: seed + 7, firstRoom: 999, transport });
       await playGame(g!, 120_000);
       for (const p of g!) p.stop();
     },
@@ -168,6 +168,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const warmupMs = smoke ? 500 : 3000;
   const maxRooms = args.number("max-rooms", smoke ? 2 : 128);
   const seed = args.number("seed", 1);
+  const transport = args.string("transport") === "http" ? "http" : "socket";
   const report = new Report(
     "throughput",
     `think time 0, rooms added (${STEPS.filter((s) => s <= maxRooms).join(", ")}) until the command round-trip p99 passes ${P99_LIMIT_MS} ms; ${windowMs / 1000} s window per step`,
@@ -194,7 +195,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     console.log(`product on ${server.label}:`);
     try {
       const stats = new LoadStats();
-      results.push({ kind, label: server.label, ceiling: await climb({ stats, pid: server.pid, ...productRooms(server.url, stats, seed), maxRooms, warmupMs, windowMs, log }) });
+      results.push({ kind, label: server.label, ceiling: await climb({ stats, pid: server.pid, ...productRooms(server.url, stats, seed, transport), maxRooms, warmupMs, windowMs, log }) });
     } finally {
       await server.stop();
     }
@@ -222,6 +223,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     if (one) report.add({ measure: `  one room alone: commands/s (${r.kind})`, figure: one.perSecond, unit: "/s", baseline: base.steps[0]?.perSecond });
     for (const e of c.errors.slice(0, 3)) report.note(`${r.kind}: ${e}`);
   }
+  report.note(`the product's moves went ${transport === "http" ? "as REST requests (--transport http)" : "over the socket (room:command), as the UI does while connected"}`);
   report.note(`every step: ${[...results.map((r) => `${r.kind}: ${r.ceiling.steps.map((s) => `${s.rooms}→${s.perSecond.toFixed(0)}/s p99 ${s.p99.toFixed(0)}`).join(", ")}`), `bare: ${base.steps.map((s) => `${s.rooms}→${s.perSecond.toFixed(0)}/s p99 ${s.p99.toFixed(0)}`).join(", ")}`].join(" | ")}`);
   report.note("the load generator runs on the same machine; its event-loop delay is printed per step above");
   report.print();

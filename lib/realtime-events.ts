@@ -1,4 +1,5 @@
 import type { RoomSnapshot } from "./domain/snapshot";
+import type { RoomCommandInput } from "./validation/room";
 
 /**
  * The Socket.IO contract (API.md "Socket.IO"): every client→server event carries an ack
@@ -9,6 +10,8 @@ export interface AckError {
   code: string;
   message: string;
   details?: unknown;
+  /** The HTTP status the same refusal has on the REST API (409 for a move the phase does not allow, …). */
+  status?: number;
 }
 export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export type Ack<T> = (response: AckResponse<T>) => void;
@@ -27,6 +30,8 @@ export interface ChatMessagePayload {
 export interface ClientToServerEvents {
   "room:subscribe": (payload: { code: string }, ack: Ack<RoomStateMessage | { code: string }>) => void;
   "room:unsubscribe": (payload: { code: string }, ack: Ack<null>) => void;
+  /** A game move (API.md "Rooms and play" as one event); answers the room's snapshot after it. */
+  "room:command": (payload: RoomCommandInput, ack: Ack<RoomStateMessage>) => void;
   "chat:send": (payload: { code: string; text: string }, ack: Ack<ChatMessagePayload>) => void;
   "chat:typing": (payload: { code: string; isTyping: boolean }, ack: Ack<null>) => void;
   "memo:save": (payload: { code: string; text: string }, ack: Ack<{ savedAt: string }>) => void;

@@ -18,6 +18,8 @@ export interface CrowdOptions {
   firstRoom?: number;
   sizeSampleEvery?: number;
   dataConsent?: boolean;
+  /** How the product's players send moves (default: the socket, as the UI does). */
+  transport?: "socket" | "http";
 }
 
 export async function gameCrowd(o: CrowdOptions): Promise<GamePlayer[][]> {
@@ -32,6 +34,7 @@ export async function gameCrowd(o: CrowdOptions): Promise<GamePlayer[][]> {
       stats: o.stats,
       sizeSampleEvery: o.sizeSampleEvery,
       dataConsent: o.dataConsent,
+      transport: o.transport,
     });
     await p.start();
     return p;

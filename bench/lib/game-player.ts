@@ -1,13 +1,15 @@
 import { io, type Socket } from "socket.io-client";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime-events";
-import { HttpSession } from "./http";
+import type { RoomCommandInput } from "@/lib/validation/room";
+import { HttpSession, type Answer } from "./http";
 import { type LoadStats } from "./load-stats";
 import { ChatWatch, RoomWatch } from "./roundtrip";
 
 /**
- * A simulated player for load measurements. It plays the way lib/bots/bot.ts does (public
- * REST API for moves, Socket.IO for room:state and chat), but also reports when each
+ * A simulated player for load measurements. It plays the way lib/bots/bot.ts and the UI do
+ * (moves over the socket's `room:command` while it is connected, REST otherwise; Socket.IO for
+ * room:state and chat), but also reports when each
  * room:state and chat message arrives, so a command's round-trip to all three players of
  * the room can be measured. (The bot library has no such hook, and belongs to its own
  * owner; this is the light client the bench needs.)
@@ -28,6 +30,8 @@ export interface PlayerOptions {
   onState?: (s: RoomSnapshot) => void;
   /** Agree to research use of one's answers at sign-in (so the research export shows them). */
   dataConsent?: boolean;
+  /** How moves are sent: over the socket (`room:command`, as the UI does while connected), or as REST requests. */
+  transport?: "socket" | "http";
 }
 
 interface Game {
@@ -250,14 +254,14 @@ export class GamePlayer {
   }
 
   /** One move; its answer, round-trip and (when accepted) the row it adds are counted. */
-  private async command(kind: "ready" | "ack" | "choice" | "vote" | "rating", path: string, body: unknown = {}): Promise<void> {
+  private async command(kind: "ready" | "ack" | "choice" | "vote" | "rating", move: RoomCommandInput, path: string, body: unknown = {}): Promise<void> {
     const game = this.game!;
     const t0 = performance.now();
     this.stats.sent++;
-    let r;
+    let r: Answer<{ version?: number; error?: { code?: string } }>;
     this.inflight++;
     try {
-      r = await this.http.call("POST", path, body);
+      r = this.opts.transport === "http" || !this.socket?.connected ? await this.http.call("POST", path, body) : await this.emitMove(move);
     } catch (e) {
       this.stats.noAnswer++;
       this.stats.error(`${path}: ${e instanceof Error ? e.message : String(e)}`);
@@ -274,9 +278,16 @@ export class GamePlayer {
     if (kind === "choice") m.choices++;
     else if (kind === "ack") m.phaseAcks++;
     else if (kind === "rating") m.consensusRatings++;
-    else if (kind === "vote") m.consensusVotes.add(`${game.code}:${(r.body as RoomSnapshot).round}:${this.userId}`);
-    void game.watch.roundTrip(r.body.version, t0).then((ms) => this.stats.roundTrip(t0, ms));
-    this.onState(r.body as RoomSnapshot);
+    else if (kind === "vote") m.consensusVotes.add(`${game.code}:${(r.body as unknown as RoomSnapshot).round}:${this.userId}`);
+    void game.watch.roundTrip(r.body.version!, t0).then((ms) => this.stats.roundTrip(t0, ms));
+    this.onState(r.body as unknown as RoomSnapshot);
+  }
+
+  /** A move over the socket, answered as the REST route would (status and body); throws when no ack comes. */
+  private async emitMove(move: RoomCommandInput): Promise<Answer<{ version?: number; error?: { code?: string } }>> {
+    // As long as an HTTP answer may take (undici's 300 s): a slow ack is not a lost move.
+    const ack = await this.socket!.timeout(300_000).emitWithAck("room:command", move);
+    return ack.ok ? { status: 200, body: ack.data } : { status: ack.error.status ?? 0, body: { error: ack.error } };
   }
 
   private async chat(code: string, text: string) {
@@ -305,16 +316,17 @@ export class GamePlayer {
     const opId = () => `${this.userId.slice(0, 8)}-${s.version}-${this.pick(1e9)}`;
     switch (s.phase) {
       case "WAITING":
-        if (!me.ready && s.seats.every((x) => x.userId)) await this.command("ready", `${base}/ready`, { ready: true });
+        if (!me.ready && s.seats.every((x) => x.userId)) await this.command("ready", { type: "ready", code: s.code, ready: true }, `${base}/ready`, { ready: true });
         break;
       case "ROLES":
-        if (!me.submitted) await this.command("ack", `${base}/roles/confirm`);
+        if (!me.submitted) await this.command("ack", { type: "confirmRole", code: s.code }, `${base}/roles/confirm`);
         break;
       case "INDIVIDUAL": {
         if (me.submitted) break;
         const choice = this.pick(s.scenario.currentQuestion?.options.length ?? 2);
         this.myChoices.set(s.round, choice);
-        await this.command("choice", `${round}/choice`, { choice, confidence: 1 + this.pick(5), opId: opId() });
+        const body = { choice, confidence: 1 + this.pick(5), opId: opId() };
+        await this.command("choice", { type: "choice", code: s.code, round: s.round, ...body }, `${round}/choice`, body);
         break;
       }
       case "DISCUSSION":
@@ -324,13 +336,19 @@ export class GamePlayer {
           const label = mine === undefined ? undefined : s.scenario.currentQuestion?.options[mine]?.label;
           await this.chat(s.code, label ? `I lean towards "${label}".`.slice(0, 500) : "Let's hear everyone first.");
         }
-        if (!me.submitted) await this.command("ack", `${round}/discussion/end`, { opId: opId() });
+        if (!me.submitted) {
+          const body = { opId: opId() };
+          await this.command("ack", { type: "endDiscussion", code: s.code, round: s.round, ...body }, `${round}/discussion/end`, body);
+        }
         break;
       case "CONSENSUS": {
         const c = s.consensus;
         if (!c) break;
         if (c.reached) {
-          if (!c.rated.includes(this.userId)) await this.command("rating", `${round}/consensus-confidence`, { confidence: 1 + this.pick(5), opId: opId() });
+          if (!c.rated.includes(this.userId)) {
+            const body = { confidence: 1 + this.pick(5), opId: opId() };
+            await this.command("rating", { type: "consensusConfidence", code: s.code, round: s.round, ...body }, `${round}/consensus-confidence`, body);
+          }
           break;
         }
         // The host proposes their own choice and the others back whatever the host backs: a
@@ -338,11 +356,17 @@ export class GamePlayer {
         // can go on for ever, each player acting on a snapshot a moment old).
         const isHost = s.hostId === this.userId;
         const target = isHost ? (this.myChoices.get(s.round) ?? 0) : c.votes.find((v) => v.userId === s.hostId)?.choice;
-        if (target !== undefined && c.votes.find((v) => v.userId === this.userId)?.choice !== target) await this.command("vote", `${round}/consensus`, { choice: target, opId: opId() });
+        if (target !== undefined && c.votes.find((v) => v.userId === this.userId)?.choice !== target) {
+          const body = { choice: target, opId: opId() };
+          await this.command("vote", { type: "consensus", code: s.code, round: s.round, ...body }, `${round}/consensus`, body);
+        }
         break;
       }
       case "REVEAL":
-        if (!me.submitted) await this.command("ack", `${round}/continue`, { opId: opId() });
+        if (!me.submitted) {
+          const body = { opId: opId() };
+          await this.command("ack", { type: "continue", code: s.code, round: s.round, ...body }, `${round}/continue`, body);
+        }
         break;
     }
   }

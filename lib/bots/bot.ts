@@ -2,17 +2,19 @@ import { io, type Socket } from "socket.io-client";
 import type { Phase } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime-events";
+import type { RoomCommandInput } from "@/lib/validation/room";
 
 /**
  * A simulated player that plays through the public API and socket exactly as the UI does:
- * signs in as a guest (next-auth CSRF flow), joins, readies, confirms its role, chooses with
+ * signs in as a guest (next-auth CSRF flow), joins, and — with its moves sent over the socket's
+ * `room:command` while connected, REST otherwise — readies, confirms its role, chooses with
  * a confidence, chats, ends the discussion, proposes and agrees on a consensus, rates it and
  * continues — reacting to the room:state snapshots it receives. No private back door.
  *
  * Misbehaviours (one per bot): "drop" loses its connection once during a discussion and comes
  * back (it must get the same seat and role); "leave" gives up its seat for good in round 2;
- * "invalid" sends commands a buggy client might send, each of which must be refused with a
- * 4xx and change nothing. What a bot saw is kept for checks (`drops`, `probes`, `submitted`,
+ * "invalid" sends commands a buggy client might send (REST requests and socket moves), each of
+ * which must be refused with a 4xx and change nothing. What a bot saw is kept for checks (`drops`, `probes`, `submitted`,
  * `lastSocketState`).
  */
 
@@ -129,6 +131,8 @@ interface Probe {
   path: string;
   body?: unknown;
   raw?: { body: string; contentType: string };
+  /** Sent as a `room:command` over the socket instead (method and path then only label it). */
+  socket?: unknown;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of many routes; each caller reads the fields it knows
@@ -381,6 +385,26 @@ export class Bot {
     return r;
   }
 
+  /**
+   * A game move as the UI sends it: over the socket (`room:command`) while it is connected, else
+   * the REST route. The socket's refusal carries the route's status, so both count alike.
+   */
+  private async move(cmd: RoomCommandInput, path: string, body: Record<string, unknown> = {}) {
+    if (!this.socket?.connected) return this.command("POST", path, body);
+    this.stats.commandsSent++;
+    const started = Date.now();
+    const ack = await this.socket
+      .timeout(30_000)
+      .emitWithAck("room:command", cmd)
+      .catch(() => null);
+    const r = !ack ? { status: 0, body: null } : ack.ok ? { status: 200, body: ack.data } : { status: ack.error.status ?? 0, body: { error: ack.error } };
+    this.opts.onCommand?.({ path: `room:command ${cmd.type}`, status: r.status, ms: Date.now() - started });
+    if (r.status >= 400 || r.status === 0) this.stats.commandsRefused++;
+    if (r.status >= 500 || r.status === 0) this.stats.errors.push(`room:command ${cmd.type}: ${r.status === 0 ? "no answer" : r.status}`);
+    if (r.status === 200 && r.body) this.onState(r.body as RoomSnapshot);
+    return r;
+  }
+
   private observeSeat(s: RoomSnapshot): SeatObservation | null {
     const seat = s.seats.find((x) => x.userId === this.userId);
     return seat ? { seat: seat.seat, role: seat.role?.position ?? null, connected: seat.connected } : null;
@@ -412,14 +436,14 @@ export class Bot {
 
     switch (s.phase) {
       case "WAITING": {
-        if (!me.ready) await this.command("POST", `${base}/ready`, { ready: true });
+        if (!me.ready) await this.move({ type: "ready", code: s.code, ready: true }, `${base}/ready`, { ready: true });
         // A host whose room deals roles by hand deals them at random once everyone is ready.
         const everyoneReady = s.seats.every((x) => x.userId !== null && x.ready);
         if (me.ready && everyoneReady && s.hostId === this.userId && s.settings.roleAssignment === "manual") await this.command("POST", `${base}/roles`, { mode: "random" });
         break;
       }
       case "ROLES":
-        if (!me.submitted) await this.command("POST", `${base}/roles/confirm`);
+        if (!me.submitted) await this.move({ type: "confirmRole", code: s.code }, `${base}/roles/confirm`);
         break;
       case "INDIVIDUAL": {
         if (me.submitted) break;
@@ -427,7 +451,8 @@ export class Bot {
         const choice = this.pick(options);
         const confidence = 1 + this.pick(5);
         this.myChoices.set(s.round, choice);
-        const r = await this.command("POST", `${round}/choice`, { choice, confidence, opId: opId() });
+        const body = { choice, confidence, opId: opId() };
+        const r = await this.move({ type: "choice", code: s.code, round: s.round, ...body }, `${round}/choice`, body);
         if (r.status === 200) this.submitted.push({ round: s.round, kind: "choice", choice, confidence });
         break;
       }
@@ -440,7 +465,10 @@ export class Bot {
             .emitWithAck("chat:send", { code: s.code, text: label ? `I lean towards "${label}".`.slice(0, 500) : "Let's hear everyone first." })
             .catch(() => null);
         }
-        if (!me.submitted) await this.command("POST", `${round}/discussion/end`, { opId: opId() });
+        if (!me.submitted) {
+          const body = { opId: opId() };
+          await this.move({ type: "endDiscussion", code: s.code, round: s.round, ...body }, `${round}/discussion/end`, body);
+        }
         break;
       case "CONSENSUS": {
         const c = s.consensus;
@@ -448,7 +476,8 @@ export class Bot {
         if (c.reached) {
           if (!c.rated.includes(this.userId)) {
             const confidence = 1 + this.pick(5);
-            const r = await this.command("POST", `${round}/consensus-confidence`, { confidence, opId: opId() });
+            const body = { confidence, opId: opId() };
+            const r = await this.move({ type: "consensusConfidence", code: s.code, round: s.round, ...body }, `${round}/consensus-confidence`, body);
             if (r.status === 200) this.submitted.push({ round: s.round, kind: "consensus-confidence", confidence });
           }
           break;
@@ -458,11 +487,17 @@ export class Bot {
         const leading = [...tally].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
         const target = leading ?? this.myChoices.get(s.round) ?? 0;
         const mine = c.votes.find((v) => v.userId === this.userId)?.choice;
-        if (mine !== target) await this.command("POST", `${round}/consensus`, { choice: target, opId: opId() });
+        if (mine !== target) {
+          const body = { choice: target, opId: opId() };
+          await this.move({ type: "consensus", code: s.code, round: s.round, ...body }, `${round}/consensus`, body);
+        }
         break;
       }
       case "REVEAL":
-        if (!me.submitted) await this.command("POST", `${round}/continue`, { opId: opId() });
+        if (!me.submitted) {
+          const body = { opId: opId() };
+          await this.move({ type: "continue", code: s.code, round: s.round, ...body }, `${round}/continue`, body);
+        }
         break;
     }
   }
@@ -516,6 +551,14 @@ export class Bot {
       { name: "overlong reason", method: "POST", path: `${base}/advance`, body: { reason: "x".repeat(500) } },
       { name: "unknown room", method: "POST", path: `/api/rooms/${NO_SUCH_ROOM}/ready`, body: { ready: true } },
     ];
+    const overSocket = (name: string, payload: Record<string, unknown>): Probe => ({ name: `socket: ${name}`, method: "EMIT", path: "room:command", socket: { code: s.code, ...payload } });
+    list.push(
+      overSocket("choice for another round", { type: "choice", round: s.round + 1, choice: 0, confidence: 3 }),
+      overSocket("confidence out of range", { type: "choice", round: Math.max(1, s.round), choice: 0, confidence: 9 }),
+      overSocket("unknown move", { type: "teleport" }),
+      overSocket("unknown field", { type: "ready", ready: true, admin: true }),
+      overSocket("ready during the game", { type: "ready", ready: false }),
+    );
     if (!isHost) list.push({ name: "advance as a player", method: "POST", path: `${base}/advance`, body: { reason: "a bot tries to skip" } });
     if (!isHost && other) list.push({ name: "release another player's seat", method: "POST", path: `${base}/seats/${other.seat}/release` });
     return list;
@@ -528,7 +571,7 @@ export class Bot {
       const p = list[this.probeCursor++ % list.length]!;
       const before = await this.call("GET", `/api/rooms/${s.code}`);
       this.stats.commandsSent++;
-      const r = await this.call(p.method, p.path, p.body, undefined, p.raw);
+      const r = p.socket === undefined ? await this.call(p.method, p.path, p.body, undefined, p.raw) : await this.emitProbe(p.socket);
       if (r.status >= 400) this.stats.commandsRefused++;
       if (r.status >= 500) this.stats.errors.push(`invalid command "${p.name}": ${r.status}`);
       const after = await this.call("GET", `/api/rooms/${s.code}`);
@@ -536,6 +579,15 @@ export class Bot {
       this.probes.push({ name: p.name, method: p.method, path: p.path, status: r.status, code: r.body?.error?.code ?? null, versionBefore: before.body?.version ?? -1, versionAfter: after.body?.version ?? -1, unchanged });
       if (r.status < 400 || r.status >= 500 || !unchanged) this.log(`invalid command "${p.name}" answered ${r.status}${unchanged ? "" : " and changed the room"}`);
     }
+  }
+
+  /** An invalid `room:command`, answered as the REST route would be (status and body). */
+  private async emitProbe(payload: unknown): Promise<{ status: number; body: { error?: { code?: string } } | null }> {
+    const ack = await this.socket!.timeout(30_000)
+      .emitWithAck("room:command", payload as RoomCommandInput)
+      .catch(() => null);
+    if (!ack) return { status: 0, body: null };
+    return ack.ok ? { status: 200, body: {} } : { status: ack.error.status ?? 0, body: { error: ack.error } };
   }
 
   /**

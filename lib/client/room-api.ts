@@ -2,7 +2,9 @@ import type { Phase } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { GameStatistics } from "@/lib/domain/statistics";
 import type { ChatMessagePayload } from "@/lib/realtime-events";
+import type { RoomCommandInput } from "@/lib/validation/room";
 import { apiFetch, isApiError } from "./api";
+import { connectedSocket, emitAck } from "./socket";
 
 /** Typed calls for the room routes (API.md "Rooms and play"). */
 
@@ -61,28 +63,39 @@ export async function takeSeat(code: string): Promise<RoomSnapshot> {
   }
 }
 export const leaveRoom = (code: string) => apiFetch<void>(`${room(code)}/leave`, { method: "POST", body: {} });
-export const setReady = (code: string, ready: boolean) => apiFetch<RoomSnapshot>(`${room(code)}/ready`, { method: "POST", body: { ready } });
+export const setReady = (code: string, ready: boolean) => move({ type: "ready", code, ready }, `${room(code)}/ready`, { ready });
 export const assignRoles = (code: string, mode: "random" | "manual", assignments?: { seat: number; roleIndex: number }[]) =>
   apiFetch<RoomSnapshot>(`${room(code)}/roles`, { method: "POST", body: assignments ? { mode, assignments } : { mode } });
 export const getMyRole = (code: string, signal?: AbortSignal) => apiFetch<MyRole>(`${room(code)}/roles`, { signal });
-export const confirmRole = (code: string) => apiFetch<RoomSnapshot>(`${room(code)}/roles/confirm`, { method: "POST", body: {} });
+export const confirmRole = (code: string) => move({ type: "confirmRole", code }, `${room(code)}/roles/confirm`, {});
 export const getStatistics = (code: string, signal?: AbortSignal) => apiFetch<RoomStatistics>(`${room(code)}/statistics`, { signal });
 export const getMemo = (code: string, signal?: AbortSignal) => apiFetch<{ text: string; updatedAt: string | null }>(`${room(code)}/memo`, { signal });
 export const getChat = (code: string, signal?: AbortSignal) => apiFetch<{ messages: ChatMessagePayload[] }>(`${room(code)}/chat`, { signal }).then((r) => r.messages);
 export const releaseSeat = (code: string, seat: number) => apiFetch<RoomSnapshot>(`${room(code)}/seats/${seat}/release`, { method: "POST", body: {} });
 
+/**
+ * A game move: over the open socket (`room:command`, no HTTP request per move), or the REST route
+ * when the socket is not connected. Both answer the snapshot after the move and refuse it with
+ * the same code and status; an opId means the same operation on either.
+ */
+function move(command: RoomCommandInput, path: string, body: Record<string, unknown>): Promise<RoomSnapshot> {
+  const socket = connectedSocket();
+  if (socket) return emitAck(socket, "room:command", command);
+  return apiFetch<RoomSnapshot>(path, { method: "POST", body });
+}
+
 // Game moves: each carries an opId so that a retry after a network failure is answered as the first try was.
 
 export const submitChoice = (code: string, n: number, choice: number, confidence: number, opId: string) =>
-  apiFetch<RoomSnapshot>(`${round(code, n)}/choice`, { method: "POST", body: { choice, confidence, opId } });
-export const endDiscussion = (code: string, n: number, opId: string) => apiFetch<RoomSnapshot>(`${round(code, n)}/discussion/end`, { method: "POST", body: { opId } });
+  move({ type: "choice", code, round: n, choice, confidence, opId }, `${round(code, n)}/choice`, { choice, confidence, opId });
+export const endDiscussion = (code: string, n: number, opId: string) => move({ type: "endDiscussion", code, round: n, opId }, `${round(code, n)}/discussion/end`, { opId });
 export const backConsensus = (code: string, n: number, choice: number, opId: string) =>
-  apiFetch<RoomSnapshot>(`${round(code, n)}/consensus`, { method: "POST", body: { choice, opId } });
+  move({ type: "consensus", code, round: n, choice, opId }, `${round(code, n)}/consensus`, { choice, opId });
 export const rateConsensus = (code: string, n: number, confidence: number, opId: string) =>
-  apiFetch<RoomSnapshot>(`${round(code, n)}/consensus-confidence`, { method: "POST", body: { confidence, opId } });
-export const continueRound = (code: string, n: number, opId: string) => apiFetch<RoomSnapshot>(`${round(code, n)}/continue`, { method: "POST", body: { opId } });
+  move({ type: "consensusConfidence", code, round: n, confidence, opId }, `${round(code, n)}/consensus-confidence`, { confidence, opId });
+export const continueRound = (code: string, n: number, opId: string) => move({ type: "continue", code, round: n, opId }, `${round(code, n)}/continue`, { opId });
 export const advanceRoom = (code: string, reason: string, end: boolean, opId: string) =>
-  apiFetch<RoomSnapshot>(`${room(code)}/advance`, { method: "POST", body: { reason, end, opId } });
+  move({ type: "advance", code, reason, end, opId }, `${room(code)}/advance`, { reason, end, opId });
 
 /** A fresh operation id. crypto.randomUUID exists only in secure contexts (not on http://192.168…), hence the fallback. */
 export function newOpId(): string {
@@ -93,9 +106,10 @@ export function newOpId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** A network failure (no answer at all), as opposed to an error answer from the server. */
+/** A network failure (no answer at all, or no ack in time), as opposed to an error answer from the server. */
 export function isNetworkError(e: unknown): boolean {
-  return !isApiError(e) && !(e instanceof DOMException && e.name === "AbortError");
+  if (isApiError(e)) return e.code === "TIMEOUT";
+  return !(e instanceof DOMException && e.name === "AbortError");
 }
 
 /**

@@ -20,6 +20,11 @@ export function getSocket(userId: string): AppSocket {
   return socket;
 }
 
+/** The app's connection when it is open right now (game moves then go over it), else null. */
+export function connectedSocket(): AppSocket | null {
+  return shared?.socket.connected ? shared.socket : null;
+}
+
 /** Closes the shared connection (sign-out). */
 export function closeSocket(): void {
   shared?.socket.disconnect();
@@ -32,8 +37,8 @@ type AckEvents = {
 type AckData<E extends AckEvents> = Parameters<ClientToServerEvents[E]>[1] extends (r: AckResponse<infer T>) => void ? T : never;
 
 /**
- * Emits an event and waits for its ack. Resolves with `data`; rejects with an ApiError (status 0)
- * carrying the ack's error code, or code "TIMEOUT" when no ack came in time.
+ * Emits an event and waits for its ack. Resolves with `data`; rejects with an ApiError carrying
+ * the ack's error code and status, or code "TIMEOUT" (status 0) when no ack came in time.
  */
 export async function emitAck<E extends AckEvents>(socket: AppSocket, event: E, payload: Parameters<ClientToServerEvents[E]>[0], timeoutMs = 8000): Promise<AckData<E>> {
   let response: AckResponse<AckData<E>>;
@@ -45,6 +50,7 @@ export async function emitAck<E extends AckEvents>(socket: AppSocket, event: E, 
   } catch {
     throw new ApiError(0, "TIMEOUT", "No answer from the server.");
   }
-  if (!response.ok) throw new ApiError(0, response.error.code, response.error.message, response.error.details);
+  // The same status as the REST answer to the same refusal (0 from an older server).
+  if (!response.ok) throw new ApiError(response.error.status ?? 0, response.error.code, response.error.message, response.error.details);
   return response.data;
 }

@@ -3,7 +3,9 @@ import { CONFIDENCE_MAX, CONFIDENCE_MIN, SEAT_COUNT } from "@/lib/domain/game";
 import { SCENARIO_LIMITS } from "./scenario";
 import { nicknameSchema } from "./user";
 
-export { roomCodeSchema } from "./realtime";
+import { roomCodeSchema } from "./realtime";
+
+export { roomCodeSchema };
 
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -58,6 +60,26 @@ export const opOnlySchema = z.strictObject({ ...withOpId });
 export const proposeConsensusSchema = z.strictObject({ choice: choiceIndex, ...withOpId });
 export const consensusConfidenceSchema = z.strictObject({ confidence, ...withOpId });
 export const advanceRoomSchema = z.strictObject({ reason: z.string().trim().min(1).max(200), end: z.boolean().optional(), ...withOpId });
+
+/**
+ * `room:command` (Socket.IO): the same game moves as the REST routes, with the same bodies plus
+ * the room's code, the move's `type` and, for a round's moves, the round. The socket's
+ * session is the caller; an opId is shared with the REST route of the same move.
+ */
+const roundNumber = z.number().int().min(1).max(SCENARIO_LIMITS.maxRounds);
+const inRoom = { code: roomCodeSchema };
+const inRound = { code: roomCodeSchema, round: roundNumber };
+export const roomCommandSchema = z.discriminatedUnion("type", [
+  readySchema.extend({ ...inRoom, type: z.literal("ready") }),
+  z.strictObject({ ...inRoom, type: z.literal("confirmRole") }),
+  submitChoiceSchema.extend({ ...inRound, type: z.literal("choice") }),
+  opOnlySchema.extend({ ...inRound, type: z.literal("endDiscussion") }),
+  proposeConsensusSchema.extend({ ...inRound, type: z.literal("consensus") }),
+  consensusConfidenceSchema.extend({ ...inRound, type: z.literal("consensusConfidence") }),
+  opOnlySchema.extend({ ...inRound, type: z.literal("continue") }),
+  advanceRoomSchema.extend({ ...inRoom, type: z.literal("advance") }),
+]);
+export type RoomCommandInput = z.input<typeof roomCommandSchema>;
 
 const intParam = (min: number, max: number) =>
   z

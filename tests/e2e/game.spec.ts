@@ -48,6 +48,12 @@ test("three players create, join and play a private room to the summary", async 
   }
   for (const p of players) await expect(p.page.getByText("Seats taken: 3/3 · Ready: 0/3")).toBeVisible();
 
+  // From here on, with the socket connected, the UI sends its moves over it (room:command),
+  // not as REST requests.
+  const restMoves: string[] = [];
+  const moveRoute = /\/api\/rooms\/[A-Z2-9]{6}\/(ready|roles\/confirm|rounds\/\d+\/(choice|discussion\/end|consensus|consensus-confidence|continue))$/;
+  for (const p of players) p.page.on("request", (r) => void (r.method() === "POST" && moveRoute.test(new URL(r.url()).pathname) && restMoves.push(new URL(r.url()).pathname)));
+
   // All ready: roles are dealt at random and everyone moves to the roles page.
   for (const p of players) await p.page.getByRole("button", { name: "I'm ready" }).click();
   for (const p of players) {
@@ -111,6 +117,8 @@ test("three players create, join and play a private room to the summary", async 
   for (const text of summaries[0]!) expect(text).toMatch(/^A\. /);
   expect(summaries[1]).toEqual(summaries[0]);
   expect(summaries[2]).toEqual(summaries[0]);
+  // Every move of the game went over the socket.
+  expect(restMoves).toEqual([]);
 
   await Promise.all(players.map((p) => p.context.close()));
 });

@@ -137,8 +137,13 @@ describe("bots", () => {
       "unknown room": 404,
       "advance as a player": 403,
       "release another player's seat": 403,
+      // The same moves over the socket are refused alike, with the REST status in the ack.
+      "socket: confidence out of range": 400,
+      "socket: unknown move": 400,
+      "socket: unknown field": 400,
+      "socket: ready during the game": 409,
     });
-    expect(Object.keys(statusOf)).toEqual(expect.arrayContaining(["choice for another round", "option that does not exist"]));
+    expect(Object.keys(statusOf)).toEqual(expect.arrayContaining(["choice for another round", "option that does not exist", "socket: choice for another round"]));
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(results.flatMap((r) => r.errors)).toEqual([]);
     await expectConsistent(code, bots);

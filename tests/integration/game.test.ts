@@ -350,3 +350,67 @@ describe("chat history", () => {
     for (const p of players) p.socket!.disconnect();
   });
 });
+
+describe("room:command (the moves over the socket)", () => {
+  const move = async (p: Player, payload: Record<string, unknown>) => emitAck(p.socket!, "room:command", payload);
+  const moved = async (p: Player, payload: Record<string, unknown>): Promise<RoomSnapshot> => {
+    const r = await move(p, payload);
+    expect(r.ok, `${JSON.stringify(payload)} → ${JSON.stringify(r)}`).toBe(true);
+    return r.data;
+  };
+
+  it("plays a round as the REST routes do: the same snapshots, refusals with the same code and status, opIds shared", async () => {
+    const players = await threeGuests("Sock", true);
+    const outsider = await guest(server.url, "SockOut", true);
+    const room = await createRoom(players[0]!);
+    const code = room.code;
+    for (const p of players) await subscribe(p, code);
+    for (const p of players) await ok(p, `/api/rooms/${code}/join`);
+    let snap!: RoomSnapshot;
+    for (const p of players) snap = await moved(p, { type: "ready", code, ready: true });
+    expect(snap.phase).toBe("ROLES");
+    for (const p of players) snap = await moved(p, { type: "confirmRole", code: code.toLowerCase() });
+    expect(snap).toMatchObject({ phase: "INDIVIDUAL", round: 1 });
+
+    // A choice with an opId; its REST retry (same opId) is answered as the first try was.
+    const first = await moved(players[0]!, { type: "choice", code, round: 1, choice: 1, confidence: 4, opId: "sock-1" });
+    expect(first.version).toBe(snap.version + 1);
+    const retry = await players[0]!.api.post(`/api/rooms/${code}/rounds/1/choice`, { choice: 1, confidence: 4, opId: "sock-1" });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first);
+    // Everyone got the same state as a broadcast.
+    for (const p of players) await eventually(() => expect(p.states.some((s) => s.version === first.version && JSON.stringify(s) === JSON.stringify(first))).toBe(true));
+
+    // Refusals: the REST status comes with the code, and nothing changes.
+    const refusals: [Player, Record<string, unknown>, string, number][] = [
+      [players[0]!, { type: "choice", code, round: 1, choice: 0, confidence: 2 }, "ALREADY_SUBMITTED", 409],
+      [players[1]!, { type: "choice", code, round: 1, choice: 0, confidence: 9 }, "VALIDATION_ERROR", 400],
+      [players[1]!, { type: "choice", code, round: 2, choice: 0, confidence: 2 }, "ROUND_MISMATCH", 409],
+      [players[1]!, { type: "teleport", code }, "VALIDATION_ERROR", 400],
+      [players[1]!, { type: "ready", code, ready: true, admin: true }, "VALIDATION_ERROR", 400],
+      [players[1]!, { type: "advance", code, reason: "skip" }, "FORBIDDEN", 403],
+      [players[1]!, { type: "ready", code: "ZZZZ22", ready: true }, "NOT_FOUND", 404],
+      [outsider, { type: "choice", code, round: 1, choice: 0, confidence: 2 }, "NOT_FOUND", 404],
+      [players[1]!, { type: "endDiscussion", code, round: 1, opId: "sock-1" }, "WRONG_PHASE", 409],
+    ];
+    for (const [p, payload, errorCode, status] of refusals) {
+      const r = await move(p, payload);
+      expect(r, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: errorCode, status } });
+    }
+    expect((await players[0]!.api.get(`/api/rooms/${code}`)).body.version).toBe(first.version);
+
+    // The rest of the round, all over the socket.
+    for (const [i, p] of players.entries()) if (i > 0) snap = await moved(p, { type: "choice", code, round: 1, choice: i % 2, confidence: 3 });
+    expect(snap.phase).toBe("DISCUSSION");
+    for (const p of players) snap = await moved(p, { type: "endDiscussion", code, round: 1 });
+    expect(snap.phase).toBe("CONSENSUS");
+    for (const p of players) snap = await moved(p, { type: "consensus", code, round: 1, choice: 1 });
+    expect(snap.consensus?.reached?.choice).toBe(1);
+    for (const p of players) snap = await moved(p, { type: "consensusConfidence", code, round: 1, confidence: 5 });
+    expect(snap.phase).toBe("REVEAL");
+    expect(snap.results[0]).toMatchObject({ round: 1, consensus: 1 });
+    expect(snap.results[0]!.choices.map((c) => c.choice)).toEqual([1, 1, 0]);
+    for (const p of players) snap = await moved(p, { type: "continue", code, round: 1 });
+    expect(snap).toMatchObject({ phase: "INDIVIDUAL", round: 2 });
+  });
+});

@@ -21,6 +21,9 @@ describe("isNetworkError", () => {
     expect(isNetworkError(new TypeError("Failed to fetch"))).toBe(true);
     expect(isNetworkError(new ApiError(409, "WRONG_PHASE", "x"))).toBe(false);
     expect(isNetworkError(new DOMException("aborted", "AbortError"))).toBe(false);
+    // A socket move whose ack never came may or may not have been applied: retry it (same opId).
+    expect(isNetworkError(new ApiError(0, "TIMEOUT", "No answer from the server."))).toBe(true);
+    expect(isNetworkError(new ApiError(409, "ALREADY_SUBMITTED", "x"))).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import { userChannel } from "@/lib/realtime-events";
 import type { SessionUser } from "../auth/session";
 import type { Io } from "./emitter";
 import { registerChatHandlers } from "./handlers/chat.handlers";
+import { registerCommandHandlers } from "./handlers/command.handlers";
 import { registerMonitorHandlers } from "./handlers/monitor.handlers";
 import { registerPresenceHandlers } from "./handlers/presence.handlers";
 import { registerRoomHandlers } from "./handlers/room.handlers";
@@ -104,6 +105,7 @@ export function createHub(deps: HubDeps): Io {
     socket.on("disconnect", () => strikes.delete(socket.id));
 
     registerRoomHandlers(socket);
+    registerCommandHandlers(socket);
     registerChatHandlers(socket);
     registerMonitorHandlers(socket);
     registerPresenceHandlers(socket);

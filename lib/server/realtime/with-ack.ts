@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AckResponse } from "@/lib/realtime-events";
-import { isAppError, isDbUnavailable } from "../errors";
+import { ERROR_STATUS, isAppError, isDbUnavailable } from "../errors";
 import { logger } from "../logger";
 import { metrics } from "../metrics";
 
@@ -18,19 +18,19 @@ export function withAck<S extends z.ZodType, R>(event: string, schema: S, fn: (i
     };
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      reply({ ok: false, error: { code: "VALIDATION_ERROR", message: "The payload is not valid.", details: z.treeifyError(parsed.error) } });
+      reply({ ok: false, error: { code: "VALIDATION_ERROR", message: "The payload is not valid.", details: z.treeifyError(parsed.error), status: 400 } });
       return;
     }
     try {
       reply({ ok: true, data: await fn(parsed.data) });
     } catch (e) {
-      if (isAppError(e)) reply({ ok: false, error: { code: e.code, message: e.message } });
+      if (isAppError(e)) reply({ ok: false, error: { code: e.code, message: e.message, status: ERROR_STATUS[e.code] } });
       else if (isDbUnavailable(e)) {
         metrics().dbErrors.inc({ kind: "socket" });
-        reply({ ok: false, error: { code: "DB_UNAVAILABLE", message: "The database is unavailable. Try again shortly." } });
+        reply({ ok: false, error: { code: "DB_UNAVAILABLE", message: "The database is unavailable. Try again shortly.", status: 503 } });
       } else {
         logger().error({ err: e, event }, "socket handler failed");
-        reply({ ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side." } });
+        reply({ ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side.", status: 500 } });
       }
     }
   };

@@ -1,0 +1,37 @@
+import { roomCommandSchema } from "@/lib/validation/room";
+import * as play from "../../services/play-room";
+import { withAck } from "../with-ack";
+import { socketUser, type HubSocket } from "./room.handlers";
+
+/**
+ * room:command — the game's moves over the socket the client already holds: the same services,
+ * rules, opIds and answers as the REST routes (API.md "Rooms and play"), without an HTTP request
+ * per move. The broadcast of the new state goes out as for any move; the ack carries it too.
+ */
+export function registerCommandHandlers(socket: HubSocket): void {
+  socket.on(
+    "room:command",
+    withAck("room:command", roomCommandSchema, async (c) => {
+      const user = await socketUser(socket);
+      const opts = "opId" in c ? { opId: c.opId } : {};
+      switch (c.type) {
+        case "ready":
+          return play.setReady(c.code, user, c.ready);
+        case "confirmRole":
+          return play.confirmRole(c.code, user);
+        case "choice":
+          return play.submitChoice(c.code, user, c.round, c.choice, c.confidence, opts);
+        case "endDiscussion":
+          return play.endDiscussion(c.code, user, c.round, opts);
+        case "consensus":
+          return play.proposeConsensus(c.code, user, c.round, c.choice, opts);
+        case "consensusConfidence":
+          return play.submitConsensusConfidence(c.code, user, c.round, c.confidence, opts);
+        case "continue":
+          return play.continueRound(c.code, user, c.round, opts);
+        case "advance":
+          return play.advanceRoom(c.code, user, c.reason, c.end ?? false, opts);
+      }
+    }),
+  );
+}
