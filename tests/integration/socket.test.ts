@@ -68,6 +68,11 @@ describe("socket events", () => {
       const r = await emitAck(s, "room:subscribe", payload);
       expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION_ERROR" } });
     }
+    const moves = [undefined, null, 42, {}, { type: "choice" }, { type: "choice", code: "ABC234", round: "1", choice: 0, confidence: 3 }, { type: "ready", code: "ABC234", ready: "yes" }, { type: "__proto__", code: "ABC234" }, { type: "advance", code: "ABC234", reason: "x".repeat(201) }];
+    for (const payload of moves) {
+      const r = await emitAck(s, "room:command", payload);
+      expect(r, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: "VALIDATION_ERROR", status: 400 } });
+    }
     const status = await emitAck(s, "presence:status", { status: "sleeping" });
     expect(status.ok).toBe(false);
     expect(await emitAck(s, "presence:status", { status: "idle" })).toEqual({ ok: true, data: null });
