@@ -110,6 +110,15 @@ export function prismaErrorCode(e: unknown): string | undefined {
   return undefined;
 }
 
+/** A unique-key violation, from a Prisma query (P2002) or a raw statement (PostgreSQL's 23505). */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = prismaErrorCode(e);
+  if (code === "P2002") return true;
+  const meta = e && typeof e === "object" && "meta" in e ? (e as { meta?: Record<string, unknown> }).meta : undefined;
+  if (meta && (meta.code === "23505" || (meta.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind === "UniqueConstraintViolation")) return true;
+  return e instanceof Error && /\b23505\b|unique constraint/i.test(e.message);
+}
+
 /** Connection-level database failures, for which the answer is 503 rather than 500. */
 export function isDbUnavailable(e: unknown): boolean {
   const code = prismaErrorCode(e);

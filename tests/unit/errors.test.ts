@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_STATUS, isAppError, isDbUnavailable, toErrorResponse } from "@/lib/server/errors";
+import { AppError, ERROR_STATUS, isAppError, isDbUnavailable, isUniqueViolation, toErrorResponse } from "@/lib/server/errors";
 
 describe("error mapping", () => {
   it.each(Object.entries(ERROR_STATUS))("%s answers %i with the API error shape", (code, status) => {
@@ -33,5 +33,16 @@ describe("error mapping", () => {
   it("carries details and retry hints", () => {
     const e = new AppError("RATE_LIMITED", undefined, { retryAfterSeconds: 7, details: { limit: 10 } });
     expect(toErrorResponse(e)).toMatchObject({ status: 429, retryAfterSeconds: 7, body: { error: { details: { limit: 10 } } } });
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("knows a unique-key violation from Prisma's query API and from a raw statement", () => {
+    expect(isUniqueViolation(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(true);
+    expect(isUniqueViolation(Object.assign(new Error("Raw query failed"), { code: "P2010", meta: { code: "23505" } }))).toBe(true);
+    expect(isUniqueViolation(new Error('duplicate key value violates unique constraint "ProcessedOperation_userId_opId_key"'))).toBe(true);
+    expect(isUniqueViolation(Object.assign(new Error("Foreign key failed"), { code: "P2003" }))).toBe(false);
+    expect(isUniqueViolation(new Error("connection reset"))).toBe(false);
+    expect(isUniqueViolation("P2002")).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { decide, GameRuleError, nextWakeUp, type Command, type GameState } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { db, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
-import { AppError, prismaErrorCode, type ErrorCode } from "../errors";
+import { AppError, isUniqueViolation, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
 import { emitToMonitors, emitToRoom } from "../realtime/emitter";
 import { buildSnapshot, loadGame, lockRoomRead, persistDecision, snapshotAfter, VersionConflict } from "./room-state";
@@ -61,7 +61,7 @@ export async function runRoomCommand(
       return result;
     } catch (e) {
       // Two retries of one opId racing: the loser finds the winner's answer on its next try.
-      const racedOnOpId = options.opId && prismaErrorCode(e) === "P2002";
+      const racedOnOpId = options.opId && isUniqueViolation(e);
       if ((e instanceof VersionConflict || racedOnOpId) && attempt < 3) continue;
       metrics().roomCommands.inc({ command, outcome: e instanceof AppError ? "refused" : "error" });
       throw e;
@@ -102,7 +102,15 @@ async function attemptCommand(
     const snapshot = await snapshotAfter(tx, { room, content, game }, decision, version, now);
     if (process.env.SNAPSHOT_SELF_CHECK === "1") await selfCheck(tx, room.id, snapshot, now);
     if (opId && userId) {
-      await tx.processedOperation.create({ data: { userId, opId, scope, status: 200, response: snapshot as never } });
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "ProcessedOperation" ("id","userId","opId","scope","status","response","createdAt") VALUES ($1, $2, $3, $4, 200, $5::jsonb, (to_timestamp($6::float8 / 1000) AT TIME ZONE 'UTC')::timestamp(3))`,
+        randomUUID(),
+        userId,
+        opId,
+        scope,
+        JSON.stringify(snapshot),
+        now.getTime(),
+      );
     }
     return { snapshot, changed, replay: false };
   }, TX_OPTIONS);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { answeredInPhase, DEFAULT_SETTINGS, emptyRound, type Decision, type GameState, type Phase, type RoomSettings } from "@/lib/domain/game";
 import { isRoundRevealed, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
 import { roomSettingsSchema } from "@/lib/validation/room";
@@ -186,45 +187,80 @@ export class VersionConflict extends Error {
   }
 }
 
+/** Builds one SQL statement's text and its numbered parameters. */
+class SqlParams {
+  readonly values: unknown[] = [];
+  /** A parameter placeholder for `v`. */
+  p(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+  /** A `TIMESTAMP(3)` (UTC) from a date, passed as epoch milliseconds; NULL for null. */
+  ts(d: Date | number | null): string {
+    if (d === null) return "NULL";
+    return `(to_timestamp(${this.p(typeof d === "number" ? d : d.getTime())}::float8 / 1000) AT TIME ZONE 'UTC')::timestamp(3)`;
+  }
+  phase(v: Phase): string {
+    return `${this.p(v)}::"RoomPhase"`;
+  }
+}
+
 /**
- * Writes a decision: the rows its effects add, the seats and the room row as the new state has
- * them, and the room's version raised by one (checked against the version read).
+ * Writes a decision in one statement (each part a data-modifying CTE): the rows its effects add,
+ * the seats and the room row as the new state has them, and the room's version raised by one
+ * (checked against the version read). The parts touch different rows — the phase log closes
+ * the entries open before the statement, not the one it adds — so their order does not matter.
+ * The room's row is locked by the command, so the version check cannot fail unless something
+ * wrote it without the lock; the transaction is then rolled back and the command runs again.
  */
 export async function persistDecision(tx: Tx, room: Room, before: GameState, decision: Decision, now: Date): Promise<number> {
   const { state, effects } = decision;
-  const roomId = room.id;
+  const q = new SqlParams();
+  const roomId = q.p(room.id);
+  const at = q.ts(now);
+  const parts: string[] = [];
+  const id = () => q.p(randomUUID());
   for (const e of effects) {
     switch (e.type) {
       case "acknowledged":
-        await tx.phaseAck.create({ data: { roomId, round: e.round, phase: e.phase, userId: e.userId } });
+        parts.push(`INSERT INTO "PhaseAck" ("id","roomId","round","phase","userId","createdAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.phase(e.phase)}, ${q.p(e.userId)}, ${at})`);
         break;
       case "choiceRecorded":
-        await tx.choice.create({ data: { roomId, round: e.round, userId: e.userId, seat: e.seat, choice: e.choice, confidence: e.confidence, isMissing: e.missing, submittedAt: now } });
+        parts.push(
+          `INSERT INTO "Choice" ("id","roomId","round","userId","seat","choice","confidence","isMissing","submittedAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.p(e.userId)}, ${q.p(e.seat)}, ${q.p(e.choice)}::int, ${q.p(e.confidence)}::int, ${q.p(e.missing)}, ${at})`,
+        );
         break;
       case "consensusVoted":
-        await tx.consensusVote.upsert({
-          where: { roomId_round_userId: { roomId, round: e.round, userId: e.userId } },
-          create: { roomId, round: e.round, userId: e.userId, choice: e.choice },
-          update: { choice: e.choice, changes: { increment: 1 } },
-        });
+        parts.push(
+          `INSERT INTO "ConsensusVote" ("id","roomId","round","userId","choice","changes","createdAt","updatedAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.p(e.userId)}, ${q.p(e.choice)}, 0, ${at}, ${at})
+           ON CONFLICT ("roomId","round","userId") DO UPDATE SET "choice" = EXCLUDED."choice", "changes" = "ConsensusVote"."changes" + 1, "updatedAt" = EXCLUDED."updatedAt"`,
+        );
         break;
       case "consensusReached":
-        await tx.consensus.create({ data: { roomId, round: e.round, choice: e.choice, proposedById: e.proposedBy, isMissing: e.missing, reachedAt: now } });
+        parts.push(
+          `INSERT INTO "Consensus" ("id","roomId","round","choice","proposedById","isMissing","reachedAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.p(e.choice)}::int, ${q.p(e.proposedBy)}::text, ${q.p(e.missing)}, ${at})`,
+        );
         break;
       case "consensusConfidenceRecorded":
-        await tx.consensusConfidence.create({ data: { roomId, round: e.round, userId: e.userId, confidence: e.confidence, isMissing: e.missing, submittedAt: now } });
+        parts.push(
+          `INSERT INTO "ConsensusConfidence" ("id","roomId","round","userId","confidence","isMissing","submittedAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.p(e.userId)}, ${q.p(e.confidence)}::int, ${q.p(e.missing)}, ${at})`,
+        );
         break;
       case "seatFreed":
         // Recorded in the phase log as an event (entered and left at once), with who did it;
         // the open phase entry stays open.
         if (before.phase !== "WAITING") {
-          await tx.phaseLog.create({ data: { roomId, phase: before.phase, round: before.round, reason: `seat_${e.reason}:${e.seat}`, actorId: e.actorId, enteredAt: now, leftAt: now } });
+          parts.push(
+            `INSERT INTO "PhaseLog" ("id","roomId","phase","round","enteredAt","leftAt","reason","actorId") VALUES (${id()}, ${roomId}, ${q.phase(before.phase)}, ${q.p(before.round)}, ${at}, ${at}, ${q.p(`seat_${e.reason}:${e.seat}`)}, ${q.p(e.actorId)}::text)`,
+          );
         }
         break;
       case "phaseChanged":
-        await tx.phaseLog.updateMany({ where: { roomId, leftAt: null }, data: { leftAt: now } });
-        await tx.phaseLog.create({ data: { roomId, phase: e.to, round: e.round, reason: e.reason, actorId: e.actorId, enteredAt: now } });
-        if (e.to === "ROLES") await tx.phaseAck.deleteMany({ where: { roomId, phase: "ROLES" } });
+        parts.push(`UPDATE "PhaseLog" SET "leftAt" = ${at} WHERE "roomId" = ${roomId} AND "leftAt" IS NULL`);
+        parts.push(
+          `INSERT INTO "PhaseLog" ("id","roomId","phase","round","enteredAt","reason","actorId") VALUES (${id()}, ${roomId}, ${q.phase(e.to)}, ${q.p(e.round)}, ${at}, ${q.p(e.reason)}, ${q.p(e.actorId)}::text)`,
+        );
+        if (e.to === "ROLES") parts.push(`DELETE FROM "PhaseAck" WHERE "roomId" = ${roomId} AND "phase" = 'ROLES'`);
         break;
       default:
         break;
@@ -233,35 +269,23 @@ export async function persistDecision(tx: Tx, room: Room, before: GameState, dec
   for (const seat of state.seats) {
     const old = before.seats[seat.seat]!;
     if (JSON.stringify(old) === JSON.stringify(seat)) continue;
-    await tx.seat.update({
-      where: { roomId_seat: { roomId, seat: seat.seat } },
-      data: {
-        userId: seat.userId,
-        roleIndex: seat.roleIndex,
-        ready: seat.ready,
-        connected: seat.connected,
-        disconnectedAt: seat.disconnectedAt === null ? null : new Date(seat.disconnectedAt),
-        ...(old.userId !== seat.userId && seat.userId !== null && { joinedAt: now, isWithdrawn: false }),
-      },
-    });
+    const newcomer = old.userId !== seat.userId && seat.userId !== null;
+    parts.push(
+      `UPDATE "Seat" SET "userId" = ${q.p(seat.userId)}::text, "roleIndex" = ${q.p(seat.roleIndex)}::int, "ready" = ${q.p(seat.ready)}, "connected" = ${q.p(seat.connected)},
+         "disconnectedAt" = ${q.ts(seat.disconnectedAt)}, "updatedAt" = ${at}${newcomer ? `, "joinedAt" = ${at}, "isWithdrawn" = false` : ""}
+       WHERE "roomId" = ${roomId} AND "seat" = ${q.p(seat.seat)}`,
+    );
   }
   const started = before.phase === "WAITING" && state.phase !== "WAITING";
   const ended = (state.phase === "FINISHED" || state.phase === "ABANDONED") && before.phase !== state.phase;
-  const updated = await tx.room.updateMany({
-    where: { id: roomId, version: room.version },
-    data: {
-      phase: state.phase,
-      round: state.round,
-      deadline: state.deadline === null ? null : new Date(state.deadline),
-      pausedAt: state.pausedAt === null ? null : new Date(state.pausedAt),
-      hostId: state.hostId,
-      version: { increment: 1 },
-      ...(started && { startedAt: now }),
-      ...(ended && { finishedAt: now }),
-    },
-  });
-  if (updated.count !== 1) throw new VersionConflict();
-  return room.version + 1;
+  const roomUpdate = `UPDATE "Room" SET "phase" = ${q.phase(state.phase)}, "round" = ${q.p(state.round)}, "deadline" = ${q.ts(state.deadline)}, "pausedAt" = ${q.ts(state.pausedAt)},
+      "hostId" = ${q.p(state.hostId)}::text, "version" = "version" + 1, "updatedAt" = ${at}${started ? `, "startedAt" = ${at}` : ""}${ended ? `, "finishedAt" = ${at}` : ""}
+    WHERE "id" = ${roomId} AND "version" = ${q.p(room.version)} RETURNING "version"`;
+  const sql = `WITH ${[...parts, roomUpdate].map((part, i) => `w${i} AS (${part}${i === parts.length ? "" : " RETURNING 1"})`).join(",\n")}
+    SELECT (SELECT "version" FROM w${parts.length}) AS "version"`;
+  const [row] = await tx.$queryRawUnsafe<{ version: number | null }[]>(sql, ...q.values);
+  if (row?.version === null || row?.version === undefined) throw new VersionConflict();
+  return Number(row.version);
 }
 
 /** The room's content and game state, read as they are now (no lock). */
