@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { ThinkLoop } from "@/lib/bots/think-loop";
 import type { BareRoomState } from "./bare-server";
 import { HttpSession } from "./http";
 import type { LoadStats } from "./load-stats";
@@ -41,15 +42,21 @@ interface Game {
   done: () => void;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export class BarePlayer {
   private readonly http: HttpSession;
   private socket?: Socket;
   private game?: Game;
   private latest?: BareRoomState;
-  private busy = false;
-  private again = false;
+  private readonly loop = new ThinkLoop({
+    think: () => this.opts.think,
+    random: () => this.opts.random(),
+    turn: async () => {
+      if (this.stopped || !this.latest || !this.game) return false;
+      await this.act(this.latest);
+      return true;
+    },
+    onError: (e) => this.opts.stats.error(e instanceof Error ? e.message : String(e)),
+  });
   private stopped = false;
   private readonly chatted = new Set<number>();
 
@@ -103,28 +110,7 @@ export class BarePlayer {
       this.game?.done();
       return;
     }
-    void this.schedule();
-  }
-
-  private async schedule() {
-    if (this.busy) {
-      this.again = true;
-      return;
-    }
-    this.busy = true;
-    try {
-      do {
-        this.again = false;
-        const [min, max] = this.opts.think;
-        if (max > 0) await sleep(min + this.opts.random() * Math.max(0, max - min));
-        if (this.stopped || !this.latest || !this.game) return;
-        await this.act(this.latest);
-      } while (this.again);
-    } catch (e) {
-      this.opts.stats.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      this.busy = false;
-    }
+    this.loop.kick();
   }
 
   private async act(s: BareRoomState) {

@@ -2,6 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
+import { ThinkLoop } from "@/lib/bots/think-loop";
 import { HttpSession, type Answer } from "./http";
 import { type LoadStats } from "./load-stats";
 import { ChatWatch, RoomWatch } from "./roundtrip";
@@ -52,8 +53,16 @@ export class GamePlayer {
   private socket?: Socket<ServerToClientEvents, ClientToServerEvents>;
   private game?: Game;
   private latest?: RoomSnapshot;
-  private busy = false;
-  private again = false;
+  private readonly loop = new ThinkLoop({
+    think: () => this.opts.think,
+    random: () => this.opts.random(),
+    turn: async () => {
+      if (this.stopped || !this.latest || !this.game) return false;
+      await this.act(this.latest);
+      return true;
+    },
+    onError: (e) => this.stats.error(`${this.opts.nickname}: ${e instanceof Error ? e.message : String(e)}`),
+  });
   private stopped = false;
   private received = 0;
   private lastStateAt = 0;
@@ -225,28 +234,7 @@ export class GamePlayer {
       }
       return;
     }
-    void this.schedule();
-  }
-
-  private async schedule() {
-    if (this.busy) {
-      this.again = true;
-      return;
-    }
-    this.busy = true;
-    try {
-      do {
-        this.again = false;
-        const [min, max] = this.opts.think;
-        if (max > 0) await sleep(min + this.opts.random() * Math.max(0, max - min));
-        if (this.stopped || !this.latest || !this.game) return;
-        await this.act(this.latest);
-      } while (this.again);
-    } catch (e) {
-      this.stats.error(`${this.opts.nickname}: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      this.busy = false;
-    }
+    this.loop.kick();
   }
 
   private pick(n: number) {

@@ -3,6 +3,7 @@ import type { Phase } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
+import { ThinkLoop } from "./think-loop";
 
 /**
  * A simulated player that plays through the public API and socket exactly as the UI does:
@@ -146,8 +147,16 @@ export class Bot {
   private socket?: Socket<ServerToClientEvents, ClientToServerEvents>;
   private latest?: RoomSnapshot;
   private socketState?: RoomSnapshot;
-  private busy = false;
-  private again = false;
+  private readonly loop = new ThinkLoop({
+    think: () => this.thinkRange(),
+    random: () => this.rand(),
+    turn: async () => {
+      if (this.stopped || !this.done || !this.latest) return false;
+      await this.act(this.latest);
+      return true;
+    },
+    onError: (e) => this.stats.errors.push(e instanceof Error ? e.message : String(e)),
+  });
   private done?: (r: BotResult) => void;
   private finished: Promise<BotResult>;
   private myChoices = new Map<number, number>();
@@ -339,7 +348,7 @@ export class Bot {
       this.finish("RELEASED");
       return;
     }
-    void this.schedule();
+    this.loop.kick();
   }
 
   private resolve(phase: string) {
@@ -353,27 +362,6 @@ export class Bot {
     clearTimeout(this.wakeTimer);
     if (!this.opts.keepOpen) this.socket?.disconnect();
     this.resolve(phase);
-  }
-
-  private async schedule() {
-    if (this.busy) {
-      this.again = true;
-      return;
-    }
-    this.busy = true;
-    try {
-      do {
-        this.again = false;
-        const [min, max] = this.thinkRange();
-        await sleep(min + this.rand() * Math.max(0, max - min));
-        if (this.stopped || !this.done || !this.latest) return;
-        await this.act(this.latest);
-      } while (this.again);
-    } catch (e) {
-      this.stats.errors.push(e instanceof Error ? e.message : String(e));
-    } finally {
-      this.busy = false;
-    }
   }
 
   private async command(method: string, path: string, body?: unknown) {
@@ -421,7 +409,7 @@ export class Bot {
     if (this.opts.misbehave === "drop" && !this.misbehaved && s.phase === "DISCUSSION") {
       this.misbehaved = true;
       await this.drop(s);
-      this.again = true;
+      this.loop.repeat();
       return;
     }
     if (this.opts.misbehave === "leave" && !this.misbehaved && s.round === 2) {
@@ -515,7 +503,7 @@ export class Bot {
     if (isLast) {
       this.probedTurns.add(turn);
       await this.probe(s);
-      this.again = true;
+      this.loop.repeat();
       return false;
     }
     // Not last yet: wait for the others, but not for ever (two such bots would wait on each other).
@@ -525,7 +513,7 @@ export class Bot {
     const left = since + patience - Date.now();
     if (left <= 0) return true;
     clearTimeout(this.wakeTimer);
-    this.wakeTimer = setTimeout(() => void this.schedule(), left);
+    this.wakeTimer = setTimeout(() => this.loop.kick(), left);
     return false;
   }
 

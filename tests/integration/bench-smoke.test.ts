@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseResults, type BenchResult, type Row } from "@/bench/lib/report";
-import { REPO_ROOT, startTestServer, type TestServer } from "../support/server";
+import type { BenchResult, Row } from "@/bench/lib/report";
+import { runBenchSmoke } from "../support/bench";
+import { startTestServer, type TestServer } from "../support/server";
 
 // Every bench script (bench/*.ts, `npm run bench`) at its smoke size: it must run to the end
 // and print its table with the rows it promises. No figure is asserted — the machine is shared —
@@ -18,16 +17,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Runs `bench/<name>.ts --smoke ...args`, prints its output, answers its result. */
+/** Runs `bench/<name>.ts --smoke ...args`: it must exit 0 with one smoke-size result. */
 async function bench(name: string, args: string[] = []): Promise<BenchResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "bench", `${name}.ts`), "--smoke", ...args], { cwd: REPO_ROOT, env: process.env });
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  console.log(out.split("\n").filter((l) => !l.startsWith("BENCH_RESULT ")).join("\n"));
+  const { code, out, results } = await runBenchSmoke(name, args);
   expect(code, out).toBe(0);
-  const results = parseResults(out);
   expect(results).toHaveLength(1);
   expect(results[0]!.bench).toBe(name);
   expect(results[0]!.smoke).toBe(true);

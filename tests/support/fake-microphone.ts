@@ -36,20 +36,26 @@ export function writeToneWav(file: string, seconds = 5, rate = 48_000): void {
   writeFileSync(file, Buffer.concat([header, data]));
 }
 
-/** playwright.config.ts's launch arguments, plus a fake microphone playing `wav` and autoplay allowed. */
+/**
+ * Headless Chromium's launch arguments for every browser test (playwright.config.ts) and the
+ * voice bench: no sandbox or GPU (root in a VM), none of its background network traffic (this
+ * machine's network is closed), a fake camera and microphone granted without a prompt, and
+ * WebRTC on loopback.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--use-fake-ui-for-media-stream",
+  "--use-fake-device-for-media-stream",
+  "--allow-loopback-in-peer-connection",
+];
+
+/** CHROMIUM_ARGS, with the fake microphone playing `wav` and autoplay allowed. */
 export function fakeMicrophoneArgs(wav: string): string[] {
-  return [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    `--use-file-for-fake-audio-capture=${wav}`,
-    "--allow-loopback-in-peer-connection",
-    "--autoplay-policy=no-user-gesture-required",
-  ];
+  return [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${wav}`, "--autoplay-policy=no-user-gesture-required"];
 }
