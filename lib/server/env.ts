@@ -19,6 +19,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   SEED_ON_START: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("true")),
   BCRYPT_COST: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(12).max(15).default(12)),
+  /** How long a dropped socket can come back with its rooms and missed events (0: never; one instance only). */
+  SOCKET_RECOVERY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(600).default(30)),
 });
 
 // S3-compatible storage for recordings (lib/server/storage/s3-store.ts). Unset: local disk.

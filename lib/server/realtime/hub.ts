@@ -25,6 +25,13 @@ export interface HubDeps {
   eventsPerSecond?: number;
   /** Shares rooms across instances (REDIS_URL); without it, everything stays in this process. */
   adapter?: Parameters<Io["adapter"]>[0];
+  /**
+   * How long a dropped connection may come back with its rooms and the events it missed
+   * (single instance; 0 turns it off). Socket.IO keeps every broadcast for this long (plus up
+   * to a minute) for such connections, so memory grows with it times the broadcast rate.
+   * Default 30 s (it was 2 minutes).
+   */
+  recoverySeconds?: number;
 }
 
 /** True when a handshake's Origin is the server's own host or an allowed origin; no Origin (non-browser clients) is allowed. */
@@ -63,7 +70,11 @@ export function createHub(deps: HubDeps): Io {
     },
     cors: { origin: allowedOrigins, credentials: true },
     // The Redis adapter cannot restore a session; clients then re-subscribe and get the state.
-    ...(deps.adapter ? { adapter: deps.adapter } : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false } }),
+    ...(deps.adapter
+      ? { adapter: deps.adapter }
+      : (deps.recoverySeconds ?? 30) > 0
+        ? { connectionStateRecovery: { maxDisconnectionDuration: (deps.recoverySeconds ?? 30) * 1000, skipMiddlewares: false } }
+        : {}),
   });
 
   io.use(async (socket, next) => {
