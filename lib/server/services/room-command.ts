@@ -5,7 +5,6 @@ import { db, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
 import { AppError, isUniqueViolation, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
-import { remember } from "../remember";
 import { emitToMonitors, emitToRoom } from "../realtime/emitter";
 import { buildSnapshot, loadGame, lockRoomRead, persistDecision, snapshotAfter, VersionConflict } from "./room-state";
 import { scenarioContent } from "./scenario-content";
@@ -49,40 +48,6 @@ export function ruleError(e: GameRuleError): AppError {
  * error for a refused move; with an `opId` already used, answers what the first call answered.
  */
 export async function runRoomCommand(
-  code: string,
-  options: RoomCommandOptions,
-  makeCommand: (ctx: { state: GameState; room: Room; tx: Tx }) => Command | Promise<Command>,
-): Promise<RoomCommandResult> {
-  return inRoomQueue(code, () => runQueued(code, options, makeCommand));
-}
-
-/**
- * This instance's commands for one room, one at a time, in arrival order. The room's row lock
- * already serializes them (across instances too); queueing them here first means a command
- * waiting for its turn holds no database connection. Three players moving at once otherwise
- * held three pooled connections, two of them only waiting on the lock, and a busy classroom
- * ran the pool dry.
- */
-const queues = () => remember("room-command-queues", () => new Map<string, Promise<unknown>>());
-
-async function inRoomQueue<T>(code: string, fn: () => Promise<T>): Promise<T> {
-  const key = code.toUpperCase();
-  const previous = queues().get(key) ?? Promise.resolve();
-  const mine = previous.then(fn, fn);
-  const settled = mine.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues().set(key, settled);
-  try {
-    return await mine;
-  } finally {
-    // The last in line clears the room's entry.
-    if (queues().get(key) === settled) queues().delete(key);
-  }
-}
-
-async function runQueued(
   code: string,
   options: RoomCommandOptions,
   makeCommand: (ctx: { state: GameState; room: Room; tx: Tx }) => Command | Promise<Command>,
