@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { decide, GameRuleError, nextWakeUp, type Command, type GameState } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { db, type Tx } from "../db";
@@ -6,7 +6,7 @@ import type { Room } from "../db/generated/client";
 import { AppError, isUniqueViolation, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
 import { emitToMonitors, emitToRoom } from "../realtime/emitter";
-import { buildSnapshot, loadGame, lockRoomRead, persistDecision, snapshotAfter, VersionConflict } from "./room-state";
+import { buildSnapshot, loadGame, lockRoomRead, persistDecision, recordOperation, snapshotAfter, VersionConflict } from "./room-state";
 import { scenarioContent } from "./scenario-content";
 import { scheduleWakeUp } from "./room-timers";
 
@@ -102,15 +102,7 @@ async function attemptCommand(
     const snapshot = await snapshotAfter(tx, { room, content, game }, decision, version, now);
     if (process.env.SNAPSHOT_SELF_CHECK === "1") await selfCheck(tx, room.id, snapshot, now);
     if (opId && userId) {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "ProcessedOperation" ("id","userId","opId","scope","status","response","createdAt") VALUES ($1, $2, $3, $4, 200, $5::jsonb, (to_timestamp($6::float8 / 1000) AT TIME ZONE 'UTC')::timestamp(3))`,
-        randomUUID(),
-        userId,
-        opId,
-        scope,
-        JSON.stringify(snapshot),
-        now.getTime(),
-      );
+      await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
     }
     return { snapshot, changed, replay: false };
   }, TX_OPTIONS);

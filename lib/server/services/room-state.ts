@@ -288,6 +288,16 @@ export async function persistDecision(tx: Tx, room: Room, before: GameState, dec
   return Number(row.version);
 }
 
+/** Stores the first answer to a user's opId, so that a retry is answered the same way. */
+export async function recordOperation(tx: Tx, op: { userId: string; opId: string; scope: string; response: RoomSnapshot; now: Date }): Promise<void> {
+  const q = new SqlParams();
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ProcessedOperation" ("id","userId","opId","scope","status","response","createdAt")
+     VALUES (${q.p(randomUUID())}, ${q.p(op.userId)}, ${q.p(op.opId)}, ${q.p(op.scope)}, 200, ${q.p(JSON.stringify(op.response))}::jsonb, ${q.ts(op.now)})`,
+    ...q.values,
+  );
+}
+
 /** The room's content and game state, read as they are now (no lock). */
 export async function readRoom(tx: Tx, roomId: string): Promise<{ room: Room; content: ScenarioContent; game: LoadedGame }> {
   const room = await tx.room.findUniqueOrThrow({ where: { id: roomId }, include: { scenario: { select: { updatedAt: true } } } });
