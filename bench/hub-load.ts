@@ -148,6 +148,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const { finished, failures, stoppedEarly } = await runRooms(crowd, think, (g) => playGame(g, gameTimeoutMs), seed, product, "product", minutes > 0 ? { ms: minutes * 60_000, halt } : undefined);
     if (stoppedEarly) report.note(`the players were stopped after ${minutes} minutes (--minutes), ${finished} of ${rooms} games over; every figure covers those minutes`);
     if (countQueries) statements = await statementCounts(server.databaseUrl!);
+    // A game's last move is broadcast before it is acknowledged: let every answer in flight arrive
+    // before the sockets close (a closed socket loses its pending acks).
+    await Promise.all(crowd.flat().map((p) => p.quiesce(30_000)));
     productRun = { stats: product, server: sampler.stop(), client: lag.stop(), rooms, finished, failures, seconds: (performance.now() - t0) / 1000 };
     for (const g of crowd) for (const p of g) p.stop();
     // Give the last round-trips a moment to be counted.
