@@ -88,7 +88,13 @@ interface Entry {
   path?: string;
 }
 
-const deflateOptions = (isFinal: boolean): ZlibOptions => ({ level: 1, finishFlush: isFinal ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+/**
+ * Output room per zlib round trip: a batch's XML deflates to well under a quarter of its size, so
+ * its output comes back in one piece (zlib's default, 16 KiB, takes a trip to the main thread
+ * and back for every 16 KiB).
+ */
+const DEFLATE_CHUNK = BATCH_BYTES / 4;
+const deflateOptions = (isFinal: boolean): ZlibOptions => ({ level: 1, chunkSize: DEFLATE_CHUNK, finishFlush: isFinal ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
 const deflateAsync = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw);
 const deflate = (bytes: Buffer, isFinal: boolean) => deflateRawSync(bytes, deflateOptions(isFinal));
 
@@ -99,12 +105,11 @@ function entryOf(name: string, text: string): Entry {
   return { name, crc: crc32(bytes), size: bytes.length, compressedSize: data.length, data };
 }
 
-/** Bytes of an ASCII constant, for `PartFile.bytes`. */
+/** Bytes of an ASCII constant. */
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const ROW_OPEN = ascii('<row r="');
 const TAG_END = ascii('">');
 const ROW_CLOSE = ascii("</row>");
-const CELL_OPEN = ascii('<c r="');
 const NUMBER_VALUE = ascii('"><v>');
 const STRING_VALUE = ascii('" t="s"><v>');
 const TRUE_VALUE = ascii('" t="b"><v>1</v></c>');
@@ -112,17 +117,73 @@ const FALSE_VALUE = ascii('" t="b"><v>0</v></c>');
 const CELL_CLOSE = ascii("</v></c>");
 const SI_OPEN = ascii("<si>");
 const SI_CLOSE = ascii("</si>");
+const SI_T_OPEN = ascii("<si><t>");
+const T_SI_CLOSE = ascii("</t></si>");
+/** Most bytes a cell takes after its `<c r="` and letters: a row number, the longest type and value (a number as text is at most 25 characters), the close. */
+const CELL_REST_MAX = 16 + 11 + 25 + 8;
+/** Most bytes a row's tags take (a row number is at most 16 digits). */
+const ROW_MAX = 8 + 16 + 2 + 6;
+
+/*
+ * Writers into a byte buffer at a position, returning the position after: the caller has made
+ * room. Short runs are copied by hand, quicker than `set` or `write` for a few bytes.
+ */
+
+function putBytes(buf: Buffer, p: number, b: Uint8Array): number {
+  for (let i = 0; i < b.length; i++) buf[p++] = b[i]!;
+  return p;
+}
+
+/** Text known to be ASCII. */
+function putAscii(buf: Buffer, p: number, s: string): number {
+  for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
+  return p;
+}
+
+/** A whole number, 0 ≤ n < 2^53, in decimal. */
+function putUint(buf: Buffer, p: number, n: number): number {
+  let digits = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+  let rest = n;
+  for (let i = p + digits - 1; i >= p; i--) {
+    buf[i] = 48 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+  return p + digits;
+}
+
+/**
+ * `<t>text</t>` when the text goes into the XML as it is: printable ASCII with nothing to
+ * escape (no & < > nor an underscore that might start `_xHHHH_`), not starting or ending
+ * with a space. Otherwise -1 and nothing meant to stay is written: such a text takes `textElement`.
+ */
+function putPlainText(buf: Buffer, p: number, text: string): number {
+  const n = text.length;
+  if (n && (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32)) return -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 38 || c === 60 || c === 62 || c === 95) return -1;
+    buf[p++] = c;
+  }
+  return p;
+}
+
+/** Batches being deflated at once, per part (zlib's thread pool has four threads). */
+const DEFLATING_MAX = 2;
+const noop = () => undefined;
 
 /**
  * A part written into its own file as deflate output, its XML put straight into a byte buffer
- * (no string per row or cell). A full buffer is a batch: its CRC and size are counted, and at
- * the next `drain` it is deflated on zlib's thread pool while the following rows are made, one
- * batch after the other. Each batch is deflated on its own and ended with a sync flush (the last
- * with the final block): the pieces join into one valid deflate stream.
+ * (no string per row or cell): callers `reserve` room, write at `pos` into `buf` and move `pos`
+ * on. A full buffer is a batch: its CRC and size are counted, and at the next `drain` it is
+ * deflated on zlib's thread pool while the following rows are made, up to DEFLATING_MAX batches
+ * at once, their output written to the file in order. Each batch is deflated on its own and
+ * ended with a sync flush (the last with the final block): the pieces join into one valid
+ * deflate stream.
  */
 class PartFile {
-  private buf: Buffer = Buffer.allocUnsafe(BATCH_BYTES);
-  private pos = 0;
+  buf: Buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  pos = 0;
   private batches: Buffer[] = [];
   /** Batch buffers deflated and written, to be filled again. */
   private readonly spare: Buffer[] = [];
@@ -130,8 +191,10 @@ class PartFile {
   private size = 0;
   private compressedSize = 0;
   private isClosed = false;
-  /** The batches being deflated and written, if any. */
+  /** The last batch's deflate and write, which follows all the ones before. */
   private writing: Promise<void> = Promise.resolve();
+  /** Batches being deflated or written, oldest first. */
+  private readonly inFlight: Promise<void>[] = [];
 
   private constructor(
     readonly name: string,
@@ -143,8 +206,8 @@ class PartFile {
     return new PartFile(name, file, await open(file, "w"));
   }
 
-  /** Makes room for `n` more bytes, setting the full buffer aside as a batch. */
-  private room(n: number): void {
+  /** Makes room for `n` more bytes at `pos`, setting the full buffer aside as a batch. */
+  reserve(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     this.cut();
     if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
@@ -160,72 +223,54 @@ class PartFile {
     this.pos = 0;
   }
 
-  /** A short run of bytes (copied by hand: quicker than `set` for a few bytes). */
+  /** A short run of bytes. */
   bytes(b: Uint8Array): void {
-    this.room(b.length);
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < b.length; i++) buf[p++] = b[i]!;
-    this.pos = p;
-  }
-
-  /** Short text known to be ASCII (cell references, numbers). */
-  ascii(s: string): void {
-    this.room(s.length);
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
-    this.pos = p;
-  }
-
-  /** A whole number, 0 ≤ n < 2^53, in decimal. */
-  uint(n: number): void {
-    let digits = 1;
-    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
-    this.room(digits);
-    const buf = this.buf;
-    let rest = n;
-    for (let i = this.pos + digits - 1; i >= this.pos; i--) {
-      buf[i] = 48 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    }
-    this.pos += digits;
+    this.reserve(b.length);
+    this.pos = putBytes(this.buf, this.pos, b);
   }
 
   /** Any text, as UTF-8. */
   text(s: string): void {
-    this.room(s.length * 3);
+    this.reserve(s.length * 3);
     this.pos += this.buf.write(s, this.pos, "utf8");
   }
 
-  /** Once batches have gathered, waits for the ones before and starts deflating these. */
+  /** Starts deflating the batches gathered, once fewer than DEFLATING_MAX are under way. */
   async drain(): Promise<void> {
-    if (!this.batches.length) return;
-    await this.writing;
     const batches = this.batches;
     this.batches = [];
-    this.writing = this.write(batches, false);
-    // Seen to by the next drain, end or close; not an unhandled rejection meanwhile.
-    this.writing.catch(() => undefined);
+    for (const batch of batches) await this.send(batch, false);
   }
 
-  private async write(batches: readonly Buffer[], isFinal: boolean): Promise<void> {
-    for (const [i, batch] of batches.entries()) {
-      const out = await deflateAsync(batch, deflateOptions(isFinal && i === batches.length - 1));
+  private async send(batch: Buffer, isFinal: boolean): Promise<void> {
+    while (this.inFlight.length >= DEFLATING_MAX) await this.inFlight.shift();
+    const deflated = deflateAsync(batch, deflateOptions(isFinal));
+    // Awaited in turn below; not an unhandled rejection meanwhile.
+    deflated.catch(noop);
+    const before = this.writing;
+    const done = (async () => {
+      await before;
+      const out = await deflated;
       this.compressedSize += out.length;
       await this.file.write(out);
-      if (batch.byteOffset === 0 && batch.buffer.byteLength === BATCH_BYTES && this.spare.length < 2) this.spare.push(Buffer.from(batch.buffer, 0, BATCH_BYTES));
-    }
+      if (batch.byteOffset === 0 && batch.buffer.byteLength === BATCH_BYTES && this.spare.length < DEFLATING_MAX + 1) this.spare.push(Buffer.from(batch.buffer, 0, BATCH_BYTES));
+    })();
+    // Seen to by the next send, end or close; not an unhandled rejection meanwhile.
+    done.catch(noop);
+    this.writing = done;
+    this.inFlight.push(done);
   }
 
   /** Ends the part with `tail` and closes its file. */
   async end(tail: string): Promise<Entry> {
     this.text(tail);
     this.cut();
-    await this.writing;
     const batches = this.batches;
     this.batches = [];
-    await this.write(batches.length ? batches : [Buffer.alloc(0)], true);
+    if (!batches.length) batches.push(Buffer.alloc(0));
+    for (const [i, batch] of batches.entries()) await this.send(batch, i === batches.length - 1);
+    await this.writing;
+    this.inFlight.length = 0;
     await this.close();
     return { name: this.name, crc: this.crc, size: this.size, compressedSize: this.compressedSize, path: this.path };
   }
@@ -233,7 +278,7 @@ class PartFile {
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
-    await this.writing.catch(() => undefined);
+    await this.writing.catch(noop);
     await this.file.close();
   }
 }
@@ -270,9 +315,18 @@ class SharedStrings {
 
   /** A new entry, not looked up nor remembered (for texts that do not repeat). */
   add(text: string): number {
-    this.part.bytes(SI_OPEN);
-    this.part.text(textElement(text));
-    this.part.bytes(SI_CLOSE);
+    const part = this.part;
+    if (text.length <= SHARED_INDEX_TEXT_MAX) {
+      part.reserve(SI_T_OPEN.length + text.length + T_SI_CLOSE.length);
+      const p = putPlainText(part.buf, putBytes(part.buf, part.pos, SI_T_OPEN), text);
+      if (p >= 0) {
+        part.pos = putBytes(part.buf, p, T_SI_CLOSE);
+        return this.count++;
+      }
+    }
+    part.bytes(SI_OPEN);
+    part.text(textElement(text));
+    part.bytes(SI_CLOSE);
     return this.count++;
   }
 
@@ -293,10 +347,18 @@ const UNIQUE_HITS = 64;
 class WorksheetPart {
   private rows = 0;
   private readonly columns: string[];
-  private readonly letters: string[];
+  /** `<c r="` and the column's letters, per column. */
+  private readonly cellOpen: Uint8Array[];
+  /** Most bytes a row of this sheet takes. */
+  private readonly rowMax: number;
+  /** Scratch room for a row number's digits. */
+  private readonly rowDigits = Buffer.alloc(16);
   private readonly lookups: number[];
   private readonly hits: number[];
   private readonly isUnique: boolean[];
+  /** Per column, the text last looked up and its entry in the string table. */
+  private readonly lastText: (string | undefined)[];
+  private readonly lastIndex: number[];
 
   constructor(
     readonly shape: SheetShape,
@@ -304,10 +366,13 @@ class WorksheetPart {
     private readonly strings: SharedStrings,
   ) {
     this.columns = shape.columns.map((c) => c.name);
-    this.letters = this.columns.map((_, i) => columnLetters(i));
+    this.cellOpen = this.columns.map((_, i) => ascii(`<c r="${columnLetters(i)}`));
+    this.rowMax = this.cellOpen.reduce((n, b) => n + b.length + CELL_REST_MAX, ROW_MAX);
     this.lookups = this.columns.map(() => 0);
     this.hits = this.columns.map(() => 0);
     this.isUnique = this.columns.map(() => false);
+    this.lastText = this.columns.map(() => undefined);
+    this.lastIndex = this.columns.map(() => 0);
     // Column widths as the workbook had them: the header's length, between 10 and 40 characters.
     const cols = this.columns.map((n, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(40, Math.max(10, n.length + 2)) + 0.7109375}" customWidth="1"/>`).join("");
     part.text(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${cols ? `<cols>${cols}</cols>` : ""}<sheetData>`);
@@ -315,38 +380,45 @@ class WorksheetPart {
   }
 
   add(rows: readonly Row[]): void {
-    const { columns, letters, strings, part } = this;
+    const { columns, cellOpen, strings, part, isUnique } = this;
+    const digits = this.rowDigits;
+    const rowMax = this.rowMax;
     for (const row of rows) {
-      const r = String(++this.rows);
-      part.bytes(ROW_OPEN);
-      part.ascii(r);
-      part.bytes(TAG_END);
+      // The row number's digits, once for all its cells.
+      const r = ++this.rows;
+      const rowLength = putUint(digits, 0, r);
+      part.reserve(rowMax);
+      const buf = part.buf;
+      let p = putBytes(buf, part.pos, ROW_OPEN);
+      for (let i = 0; i < rowLength; i++) buf[p++] = digits[i]!;
+      p = putBytes(buf, p, TAG_END);
       for (let c = 0; c < columns.length; c++) {
         const v: Cell | undefined = row[columns[c]!];
         // null or missing: no cell at all; so too a number that is not finite
         if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) continue;
-        part.bytes(CELL_OPEN);
-        part.ascii(letters[c]!);
-        part.ascii(r);
+        p = putBytes(buf, p, cellOpen[c]!);
+        for (let i = 0; i < rowLength; i++) buf[p++] = digits[i]!;
         if (typeof v === "string") {
-          const i = this.isUnique[c] ? strings.add(v) : this.lookUp(c, v);
-          part.bytes(STRING_VALUE);
-          part.uint(i);
-          part.bytes(CELL_CLOSE);
+          // (the string table is a part of its own: writing there leaves `buf` and `p` as they are)
+          const i = isUnique[c] ? strings.add(v) : this.lookUp(c, v);
+          p = putUint(buf, putBytes(buf, p, STRING_VALUE), i);
+          p = putBytes(buf, p, CELL_CLOSE);
         } else if (typeof v === "number") {
-          part.bytes(NUMBER_VALUE);
-          if (Number.isSafeInteger(v) && v >= 0) part.uint(v);
-          else part.ascii(String(v));
-          part.bytes(CELL_CLOSE);
-        } else part.bytes(v ? TRUE_VALUE : FALSE_VALUE);
+          p = putBytes(buf, p, NUMBER_VALUE);
+          p = Number.isSafeInteger(v) && v >= 0 ? putUint(buf, p, v) : putAscii(buf, p, String(v));
+          p = putBytes(buf, p, CELL_CLOSE);
+        } else p = putBytes(buf, p, v ? TRUE_VALUE : FALSE_VALUE);
       }
-      part.bytes(ROW_CLOSE);
+      part.pos = putBytes(buf, p, ROW_CLOSE);
     }
   }
 
   private lookUp(c: number, text: string): number {
     const size = this.strings.size;
-    const i = this.strings.indexOf(text);
+    // The same text as the row above (a room's code, a role) needs no look-up: its entry stays in the table.
+    const i = text === this.lastText[c] ? this.lastIndex[c]! : this.strings.indexOf(text);
+    this.lastText[c] = text;
+    this.lastIndex[c] = i;
     if (i < size) this.hits[c]!++;
     if (++this.lookups[c]! === UNIQUE_PROBE && this.hits[c]! < UNIQUE_HITS) this.isUnique[c] = true;
     return i;
