@@ -72,7 +72,7 @@ async function audioFlowing(page: Page, others: string[], t0: number, trace?: (l
     })) as { stats: Record<string, PeerStats>; state: { isActive?: boolean; mic?: string; peers?: Record<string, string> } | null; path: string };
     const now = performance.now();
     if (trace) {
-      const seen = `${where} active=${state?.isActive ?? false} mic=${state?.mic ?? "-"} peers=${JSON.stringify(state?.peers ?? {})} links=${others.map((o) => `${stats[o]?.connectionState ?? "none"}/${stats[o]?.bytesReceived ?? 0 > 0 ? "bytes" : "0"}`).join(",")}`;
+      const seen = `${where} active=${state?.isActive ?? false} mic=${state?.mic ?? "-"} peers=${JSON.stringify(state?.peers ?? {})} links=${others.map((o) => `${stats[o]?.connectionState ?? "none"}/${(stats[o]?.bytesReceived ?? 0) > 0 ? "bytes" : "0"}`).join(",")}`;
       if (seen !== lastSeen) trace(`${(now - t0).toFixed(0).padStart(6)} ms  ${seen}`);
       lastSeen = seen;
     }

@@ -76,6 +76,18 @@ describe("toWireSignal", () => {
     const c = { type: "candidate", candidate: { candidate: "candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host", sdpMLineIndex: 0, sdpMid: "0", extra: 1 } };
     expect(toWireSignal(c)).toEqual({ type: "candidate", candidate: { candidate: c.candidate.candidate, sdpMLineIndex: 0, sdpMid: "0" } });
   });
+  test("drops active ICE-TCP candidates (nothing a browser offers can answer them) and keeps passive TCP, UDP and relayed ones", () => {
+    const cand = (line: string) => ({ type: "candidate", candidate: { candidate: line, sdpMLineIndex: 0, sdpMid: "0" } });
+    expect(toWireSignal(cand("candidate:2 1 tcp 1518280447 10.0.0.5 9 typ host tcptype active generation 0"))).toBeNull();
+    expect(toWireSignal(cand("candidate:2 1 TCP 1518280447 10.0.0.5 9 typ host tcptype active"))).toBeNull();
+    for (const line of [
+      "candidate:3 1 tcp 1518280447 10.0.0.5 443 typ host tcptype passive",
+      "candidate:1 1 udp 2122260223 10.0.0.5 5000 typ host generation 0",
+      "candidate:4 1 udp 41885439 203.0.113.7 3478 typ relay raddr 10.0.0.5 rport 5000",
+    ]) {
+      expect(toWireSignal(cand(line)), line).toEqual({ type: "candidate", candidate: { candidate: line, sdpMLineIndex: 0, sdpMid: "0" } });
+    }
+  });
   test("drops simple-peer's extra `type` from renegotiation and transceiver requests (the hub is strict)", () => {
     expect(toWireSignal({ type: "renegotiate", renegotiate: true })).toEqual({ renegotiate: true });
     expect(toWireSignal({ type: "transceiverRequest", transceiverRequest: { kind: "audio", init: undefined } })).toEqual({ transceiverRequest: { kind: "audio" } });

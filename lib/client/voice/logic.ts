@@ -36,7 +36,9 @@ export function diffRoster(current: Iterable<string>, next: Iterable<string>, my
 /**
  * simple-peer's signal as the hub accepts it (lib/validation/realtime.ts): an SDP, one ICE
  * candidate, a renegotiation request or a transceiver request, without simple-peer's extra
- * `type` on the last two. Anything else is null (not sent).
+ * `type` on the last two. Anything else is null (not sent), and so is an active ICE-TCP
+ * candidate: it can only reach a passive one, which browsers never offer (TURN over TCP still
+ * works: its relayed candidates are UDP), so between two browsers it is signalling for nothing.
  */
 export function toWireSignal(data: unknown): Record<string, unknown> | null {
   if (typeof data !== "object" || data === null) return null;
@@ -44,7 +46,7 @@ export function toWireSignal(data: unknown): Record<string, unknown> | null {
   if ((d.type === "offer" || d.type === "answer") && typeof d.sdp === "string") return { type: d.type, sdp: d.sdp };
   if (d.type === "candidate" && typeof d.candidate === "object" && d.candidate !== null) {
     const c = d.candidate as Record<string, unknown>;
-    if (typeof c.candidate !== "string" || c.candidate === "") return null;
+    if (typeof c.candidate !== "string" || c.candidate === "" || isActiveTcp(c.candidate)) return null;
     const out: Record<string, unknown> = { candidate: c.candidate };
     if (typeof c.sdpMLineIndex === "number" || c.sdpMLineIndex === null) out.sdpMLineIndex = c.sdpMLineIndex;
     if (typeof c.sdpMid === "string" || c.sdpMid === null) out.sdpMid = c.sdpMid;
@@ -58,6 +60,11 @@ export function toWireSignal(data: unknown): Record<string, unknown> | null {
     return { transceiverRequest: typeof r.init === "object" && r.init !== null ? { kind: r.kind, init: r.init } : { kind: r.kind } };
   }
   return null;
+}
+
+/** Whether an ICE candidate line is an active TCP one (RFC 6544 `tcptype active`). */
+function isActiveTcp(candidate: string): boolean {
+  return / tcp /i.test(candidate) && / tcptype active(?: |$)/i.test(candidate);
 }
 
 /** The numbers read from one RTCPeerConnection.getStats() report. */

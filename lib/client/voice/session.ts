@@ -71,6 +71,8 @@ export class VoiceSession {
   private isUploadingLeftovers = false;
   /** Successful voice:join answers (the first, then one per socket reconnect). */
   private joins = 0;
+  /** Joined the mesh on the current socket connection: the hub takes voice:state only then. */
+  private isInMesh = false;
   private phase: PhaseInput | null = null;
   private lastSpeaking = false;
   private stateTimer: ReturnType<typeof setTimeout> | null = null;
@@ -163,7 +165,11 @@ export class VoiceSession {
         },
         joined: () => {
           this.joins++;
+          this.isInMesh = true;
           this.sendState(true);
+        },
+        linkChange: (isConnected) => {
+          if (!isConnected) this.isInMesh = false;
         },
         peerJoined: () => this.sendState(true),
         error: (where, err) => {
@@ -260,11 +266,15 @@ export class VoiceSession {
     }
   }
 
-  /** voice:state to the others: at once for mute and (re)joins, at most every 300 ms for speaking. */
+  /**
+   * voice:state to the others: at once for mute and (re)joins, at most every 300 ms for speaking.
+   * Not before the mesh is joined (the hub would refuse it): each join sends the state anyway.
+   */
   private sendState(now: boolean): void {
-    if (this.isStopped) return;
+    if (this.isStopped || !this.isInMesh) return;
     const send = () => {
       this.stateTimer = null;
+      if (this.isStopped || !this.isInMesh) return;
       this.lastStateSentAt = Date.now();
       const isMuted = store().isMuted;
       this.signaling.state(isMuted, this.lastSpeaking && !isMuted);

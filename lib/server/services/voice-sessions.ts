@@ -1,24 +1,30 @@
+import { randomUUID } from "node:crypto";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { AppError } from "../errors";
-
-/** The room if `user` is seated in it; NOT_FOUND otherwise (the voice mesh is for its three players only). */
-export async function requireSeatInRoom(code: string, userId: string) {
-  const seat = await db().seat.findFirst({ where: { userId, room: { code } }, include: { room: { select: { id: true, phase: true } } } });
-  if (!seat) throw new AppError("NOT_FOUND", "You are not a player of that room.");
-  return seat.room;
-}
 
 /** Whether `userId` sits in room `code` (a signal may only go to a player of the same room). */
 export async function isSeatedIn(code: string, userId: string): Promise<boolean> {
   return (await db().seat.count({ where: { userId, room: { code } } })) > 0;
 }
 
-/** Opens a voice session record for a player joining the mesh. */
+/** The record written only if the player sits in the room: the seat check and the insert are one statement. */
+const OPEN_VOICE_SESSION_SQL = `
+INSERT INTO "VoiceSession" ("id", "roomId", "userId")
+SELECT $3, s."roomId", s."userId"
+FROM "Seat" s JOIN "Room" r ON r."id" = s."roomId"
+WHERE r."code" = $1 AND s."userId" = $2
+LIMIT 1
+RETURNING "id"`;
+
+/**
+ * Opens a voice session record for a player joining the mesh; NOT_FOUND when the player does
+ * not sit in the room. One round trip: the join is on the path of every voice set-up.
+ */
 export async function openVoiceSession(user: Pick<SessionUser, "id">, code: string): Promise<string> {
-  const room = await requireSeatInRoom(code, user.id);
-  const row = await db().voiceSession.create({ data: { roomId: room.id, userId: user.id } });
-  return row.id;
+  const rows = await db().$queryRawUnsafe<{ id: string }[]>(OPEN_VOICE_SESSION_SQL, code, user.id, randomUUID());
+  if (!rows[0]) throw new AppError("NOT_FOUND", "You are not a player of that room.");
+  return rows[0].id;
 }
 
 /** Closes a voice session record (idempotent). */

@@ -13,6 +13,14 @@ async function voicePeers(code: string, exceptSocketId?: string): Promise<string
   return [...new Set(sockets.filter((s) => s.id !== exceptSocketId).map((s) => s.data.userId))];
 }
 
+/** Whether `userId` has a socket in the room's voice mesh (on any instance). */
+async function isInMesh(code: string, userId: string): Promise<boolean> {
+  return ((await io()?.in(voiceUserChannel(code, userId)).fetchSockets()) ?? []).length > 0;
+}
+
+/** How long an addressee found in the mesh or seated is taken as such by one socket. */
+const ADDRESSEE_TTL_MS = 30_000;
+
 /**
  * voice:join / voice:signal / voice:state / voice:leave. The hub only relays: signals go by
  * user id, from a player in a room's mesh to another player of the same room, never to an
@@ -20,6 +28,23 @@ async function voicePeers(code: string, exceptSocketId?: string): Promise<string
  */
 export function registerVoiceHandlers(socket: HubSocket): void {
   const sessions = new Map<string, string>(); // room code → VoiceSession id
+  // "code userId" → until when that addressee counts as a player of the room, for this socket.
+  const addressees = new Map<string, number>();
+
+  /**
+   * Whether a signal may go to `to` in room `code`. Someone in the room's voice mesh passed
+   * voice:join's seat check; only someone outside it costs a database read. The answer is
+   * kept a while: a pair's set-up is a burst of candidates, and each used to wait for its own
+   * read (on the embedded database, behind every other statement of the game starting).
+   */
+  const mayAddress = async (code: string, to: string): Promise<boolean> => {
+    if (to === socket.data.userId) return false;
+    const key = `${code} ${to}`;
+    if ((addressees.get(key) ?? 0) > Date.now()) return true;
+    if (!(await isInMesh(code, to)) && !(await isSeatedIn(code, to))) return false;
+    addressees.set(key, Date.now() + ADDRESSEE_TTL_MS);
+    return true;
+  };
 
   const leave = async (code: string) => {
     if (!socket.rooms.has(voiceChannel(code))) return;
@@ -27,6 +52,7 @@ export function registerVoiceHandlers(socket: HubSocket): void {
     await socket.leave(voiceUserChannel(code, socket.data.userId));
     const session = sessions.get(code);
     sessions.delete(code);
+    for (const key of [...addressees.keys()]) if (key.startsWith(`${code} `)) addressees.delete(key);
     if (session) await closeVoiceSession(session);
     const stillThere = (await voicePeers(code)).includes(socket.data.userId);
     if (!stillThere) io()?.to(voiceChannel(code)).emit("voice:peer-left", { userId: socket.data.userId });
@@ -53,7 +79,7 @@ export function registerVoiceHandlers(socket: HubSocket): void {
     "voice:signal",
     withAck("voice:signal", voiceRelaySchema, async ({ code, to, data }) => {
       if (!socket.rooms.has(voiceChannel(code))) throw new AppError("WRONG_PHASE", "Join the room's voice first (voice:join).");
-      if (to === socket.data.userId || !(await isSeatedIn(code, to))) throw new AppError("NOT_FOUND", "No such player in this room.");
+      if (!(await mayAddress(code, to))) throw new AppError("NOT_FOUND", "No such player in this room.");
       io()?.to(voiceUserChannel(code, to)).emit("voice:signal", { from: socket.data.userId, data: data as Record<string, unknown> });
       return null;
     }),
