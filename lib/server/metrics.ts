@@ -15,6 +15,7 @@ export interface Metrics {
   connections: Gauge;
   roomsByPhase: Gauge<"phase">;
   roomCommands: Counter<"command" | "outcome">;
+  roomStateCache: Counter<"result">;
 }
 
 export function metrics(): Metrics {
@@ -34,6 +35,12 @@ export function metrics(): Metrics {
         name: "aedg_room_commands_total",
         help: "Game commands by kind and outcome: committed (state changed), unchanged (nothing to do, or a replayed opId), refused (against the rules, 4xx), error",
         labelNames: ["command", "outcome"],
+        registers: [registry],
+      }),
+      roomStateCache: new Counter({
+        name: "aedg_room_state_cache_total",
+        help: "Room commands and reads by how the room's state was found: hit (held in memory and current), stale (held but changed elsewhere; read again), read (held, but the move needs the database: a seat taken or freed, results revealed), miss (not held)",
+        labelNames: ["result"],
         registers: [registry],
       }),
     };

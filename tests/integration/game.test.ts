@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { emitAck } from "../support/client";
-import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, subscribe, type Player } from "../support/game";
+import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, subscribe, type Player } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -300,6 +300,36 @@ describe("time and absence", () => {
     expect(mine.body.role.position).toBe(paused.seats[2]!.role!.position);
     for (const p of [players[0]!, players[1]!, newcomer]) await ok(p, `/api/rooms/${code}/rounds/1/discussion/end`);
     expect((await view()).phase).toBe("CONSENSUS");
+    for (const p of players) p.socket!.disconnect();
+  });
+});
+
+describe("a nickname changed during a game", () => {
+  it("shows at once in the room's snapshot, on every socket, and in the results of the rounds played", async () => {
+    const players = await threeGuests("Nick", true);
+    const room = await createRoom(players[0]!);
+    for (const p of players) await subscribe(p, room.code);
+    await fillAndStart(room.code, players);
+    await confirmRoles(room.code, players);
+    let snap = await playRound(room.code, players, 1, 0, 1);
+    expect(snap.results[0]!.choices.find((c) => c.userId === players[1]!.id)!.nickname).toBe("Nick2");
+    const before = snap.version;
+
+    const renamed = await players[1]!.api.patch("/api/users/me", { nickname: "Renamed2" });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    // Every socket gets the room with the new name, at a newer version.
+    await eventually(() => {
+      for (const p of players) {
+        const last = p.states.at(-1)!;
+        expect(last.version).toBeGreaterThan(before);
+        expect(last.seats.find((s) => s.userId === players[1]!.id)!.nickname).toBe("Renamed2");
+        expect(last.results[0]!.choices.find((c) => c.userId === players[1]!.id)!.nickname).toBe("Renamed2");
+      }
+    });
+    // The next move's answer (decided on state this server holds) has it too.
+    snap = await ok(players[0]!, `/api/rooms/${room.code}/rounds/2/choice`, { choice: 0, confidence: 3 });
+    expect(snap.seats.find((s) => s.userId === players[1]!.id)!.nickname).toBe("Renamed2");
+    expect(snap.version).toBe(players[0]!.states.at(-1)!.version);
     for (const p of players) p.socket!.disconnect();
   });
 });

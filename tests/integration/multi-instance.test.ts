@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { ApiClient, emitAck } from "../support/client";
-import { confirmRoles, createRoom, eventually, fillAndStart, guest, playRound, subscribe, type Player } from "../support/game";
+import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, subscribe, type Player } from "../support/game";
+import { parsePrometheus, sampleSum } from "../support/prometheus";
 import { createTestDatabase, ensurePostgres, type TestPostgres } from "../support/postgres";
 import { startRedis, type TestRedis } from "../support/redis";
 import { startTestServer, type TestServer } from "../support/server";
@@ -112,6 +113,62 @@ describe("two instances behind Redis", () => {
     const stats = await players[2]!.api.get(`/api/rooms/${room.code}/statistics`);
     expect(stats.status, JSON.stringify(stats.body)).toBe(200);
     expect(stats.body.rounds.map((r: { consensus: number | null }) => r.consensus)).toEqual(consensus);
+    for (const p of players) p.socket!.disconnect();
+  });
+
+  it("check the room state one instance holds against the database before acting on it or refusing with it", async () => {
+    // Everything happens through instance A first, so A holds the room's state from its last command.
+    const players = [await playerOn(a, "HeldA"), await playerOn(a, "HeldB"), await playerOn(a, "HeldC")];
+    const room = await createRoom(players[0]!);
+    for (const p of players) await subscribe(p, room.code);
+    await fillAndStart(room.code, players);
+    expect((await confirmRoles(room.code, players)).phase).toBe("INDIVIDUAL");
+    // The same people, signed in, making their HTTP calls through instance B.
+    const onB = players.map((p) => {
+      const api = new ApiClient(b.url);
+      for (const [k, v] of p.api.jar) api.jar.set(k, v);
+      return { ...p, api };
+    });
+    // Round 1 is played entirely through B: what A holds is now a round behind.
+    const afterRound1 = await playRound(room.code, onB, 1, 0, 1);
+    expect(afterRound1).toMatchObject({ round: 2, phase: "INDIVIDUAL" });
+
+    // On A's held state this round-2 choice would be refused (round 1 is running there); A checks, and takes it.
+    const choice = await players[0]!.api.post(`/api/rooms/${room.code}/rounds/2/choice`, { choice: 1, confidence: 5 });
+    expect(choice.status, JSON.stringify(choice.body)).toBe(200);
+    expect(choice.body).toMatchObject({ round: 2, phase: "INDIVIDUAL", version: afterRound1.version + 1 });
+    expect(choice.body.seats.find((s: { userId: string }) => s.userId === players[0]!.id).submitted).toBe(true);
+
+    // B records the second player's choice; on A's held state that player has not chosen yet, and
+    // the write A tries is refused by the version check: A reads the room again and refuses the repeat.
+    const second = await onB[1]!.api.post(`/api/rooms/${room.code}/rounds/2/choice`, { choice: 0, confidence: 2 });
+    expect(second.status).toBe(200);
+    const repeat = await players[1]!.api.post(`/api/rooms/${room.code}/rounds/2/choice`, { choice: 1, confidence: 4 });
+    expect(repeat.status, JSON.stringify(repeat.body)).toBe(409);
+    expect(repeat.body.error.code).toBe("ALREADY_SUBMITTED");
+    const now = (await players[2]!.api.get(`/api/rooms/${room.code}`)).body as RoomSnapshot;
+    expect(now.version).toBe(second.body.version);
+    expect(now.seats.filter((s) => s.submitted).map((s) => s.userId).sort()).toEqual([players[0]!.id, players[1]!.id].sort());
+
+    // The round goes on with each move through the other instance than the one before; its
+    // results show the stored answers, whichever instance recorded them.
+    const via = (i: number, step: number) => (step % 2 ? onB[i]! : players[i]!);
+    await ok(via(2, 0), `/api/rooms/${room.code}/rounds/2/choice`, { choice: 1, confidence: 3 });
+    for (let i = 0; i < 3; i++) await ok(via(i, i + 1), `/api/rooms/${room.code}/rounds/2/discussion/end`);
+    for (let i = 0; i < 3; i++) await ok(via(i, i), `/api/rooms/${room.code}/rounds/2/consensus`, { choice: 0 });
+    let done: RoomSnapshot | undefined;
+    for (let i = 0; i < 3; i++) done = await ok(via(i, i + 1), `/api/rooms/${room.code}/rounds/2/consensus-confidence`, { confidence: 4 });
+    expect(done!.phase).toBe("REVEAL");
+    const round2 = done!.results.find((r) => r.round === 2)!;
+    expect(round2.choices.map((c) => [c.userId, c.choice])).toEqual([
+      [players[0]!.id, 1],
+      [players[1]!.id, 0],
+      [players[2]!.id, 1],
+    ]);
+    expect(round2.consensus).toBe(0);
+    // A found what it held stale, and read the room again, at least for the two moves above.
+    const metrics = parsePrometheus(await (await new ApiClient(a.url).raw("GET", "/metrics")).text());
+    expect(sampleSum(metrics, "aedg_room_state_cache_total", { result: "stale" })).toBeGreaterThanOrEqual(2);
     for (const p of players) p.socket!.disconnect();
   });
 

@@ -39,7 +39,7 @@ describe("operations", () => {
       return parsePrometheus(await r.text());
     };
     const before = await scrape();
-    for (const name of ["aedg_http_request_duration_seconds", "aedg_socket_event_duration_seconds", "aedg_room_commands_total", "aedg_rooms", "aedg_socket_connections", "aedg_db_errors_total", "aedg_ai_call_duration_seconds", "aedg_process_cpu_seconds_total"]) {
+    for (const name of ["aedg_http_request_duration_seconds", "aedg_socket_event_duration_seconds", "aedg_room_commands_total", "aedg_room_state_cache_total", "aedg_rooms", "aedg_socket_connections", "aedg_db_errors_total", "aedg_ai_call_duration_seconds", "aedg_process_cpu_seconds_total"]) {
       expect(before.has(name), name).toBe(true);
     }
     expect(before.get("aedg_http_request_duration_seconds")!.type).toBe("histogram");
@@ -66,6 +66,11 @@ describe("operations", () => {
     expect(delta("aedg_room_commands_total", { command: "choice", outcome: "committed" })).toBe(3 * rounds);
     expect(delta("aedg_room_commands_total", { command: "continue", outcome: "committed" })).toBe(3 * rounds);
     expect(delta("aedg_socket_event_duration_seconds_count", { event: "room:subscribe", ok: "true" })).toBe(3);
+    // One instance: moves are decided on the state it holds (one statement each), which is never
+    // found stale; a seat taken and a round revealed read the database.
+    expect(delta("aedg_room_state_cache_total", { result: "hit" })).toBeGreaterThanOrEqual(3 * 4 * rounds);
+    expect(delta("aedg_room_state_cache_total", { result: "read" })).toBeGreaterThanOrEqual(rounds);
+    expect(delta("aedg_room_state_cache_total", { result: "stale" })).toBe(0);
     expect(sampleValue(after, "aedg_socket_connections")).toBeGreaterThanOrEqual(3);
     expect(delta("aedg_process_cpu_seconds_total", {})).toBeGreaterThan(0);
     // A refused move counts as refused, not committed.

@@ -43,7 +43,9 @@ describe.each([
     servers.push(second);
     const again = moveTo(players, second.url);
     const after = (await again[0]!.api.get(`/api/rooms/${code}`)).body as RoomSnapshot;
-    expect(after).toMatchObject({ phase: "DISCUSSION", round: 1, version: before.version });
+    // Nobody has a socket to the new server: it marks the three players away, one new version of the room.
+    expect(after).toMatchObject({ phase: "DISCUSSION", round: 1, version: before.version + 1 });
+    expect(after.seats.map((s) => s.connected)).toEqual([false, false, false]);
     expect(after.deadline ?? after.remainingMs).not.toBeNull();
     if (after.deadline) expect(after.deadline).toBe(before.deadline);
     expect(after.seats.map((s) => [s.userId, s.role, s.submitted])).toEqual(before.seats.map((s) => [s.userId, s.role, s.submitted]));

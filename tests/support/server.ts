@@ -69,6 +69,8 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  // TEST_SERVER_ECHO=1: the server's output goes to the test's stderr as it comes (debugging a failure).
+  if (process.env.TEST_SERVER_ECHO) for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (d: Buffer) => process.stderr.write(d));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   const server: TestServer = {

@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { emitToRoom } from "../realtime/emitter";
 import { removeRecordingFiles } from "../storage/recordings";
 import { readSnapshot, TX_OPTIONS } from "./room-command";
+import { forgetRooms } from "./room-cache";
 import { lockRoom } from "./room-state";
 import { tickRoom } from "./room-timers";
 import { revokeSessions } from "./revoke-sessions";
@@ -39,12 +40,21 @@ type SeatWithRoom = { id: string; room: { id: string; code: string; phase: Param
  * revoked, their sockets closed and the affected rooms re-broadcast. Never throws for a user
  * who is already gone.
  */
+const ANSWERED_IN_RUNNING_ROOMS_SQL = `
+  SELECT r."id", r."code", r."phase"::text AS "phase" FROM "Room" r
+  WHERE r."phase" NOT IN ('FINISHED', 'ABANDONED')
+    AND (EXISTS (SELECT 1 FROM "Choice" c WHERE c."roomId" = r."id" AND c."userId" = $1)
+      OR EXISTS (SELECT 1 FROM "ConsensusConfidence" f WHERE f."roomId" = r."id" AND f."userId" = $1))`;
+
 export async function deleteMe(userId: string, { withdrawData }: DeleteMeInput): Promise<void> {
   const { storageKeys, liveRooms } = await db().$transaction(async (tx) => {
     const seats: SeatWithRoom[] = await tx.seat.findMany({ where: { userId }, select: { id: true, room: { select: { id: true, code: true, phase: true } } } });
+    // Running rooms they left earlier still show their answers in the results (gone, on withdrawal).
+    const answered = await tx.$queryRawUnsafe<SeatWithRoom["room"][]>(ANSWERED_IN_RUNNING_ROOMS_SQL, userId);
+    const rooms = new Map([...seats.map((s) => s.room), ...answered].map((r) => [r.code, r]));
     // Same lock order as room commands: the room row first, one room at a time by code.
-    for (const code of [...new Set(seats.map((s) => s.room.code))].sort()) await lockRoom(tx, code);
-    const live = seats.filter((s) => !isOver(s.room.phase)).map((s) => s.room);
+    for (const code of [...rooms.keys()].sort()) await lockRoom(tx, code);
+    const live = [...rooms.values()].filter((r) => !isOver(r.phase));
     // Hosting passes to the lowest seat still taken by someone else (as when a host leaves), else
     // to nobody. Worked out first: deleting the user (withdrawal) clears hostId through its key.
     const hosted = live.length
@@ -59,6 +69,8 @@ export async function deleteMe(userId: string, { withdrawData }: DeleteMeInput):
     return { storageKeys: keys, liveRooms: live };
   }, TX_OPTIONS);
 
+  // Those rooms changed outside a room command: nothing this instance holds about them is current.
+  forgetRooms(liveRooms.map((r) => r.code));
   await removeRecordingFiles(storageKeys);
   await revokeSessions(userId);
   for (const room of liveRooms) {

@@ -1,12 +1,13 @@
 import { randomInt } from "node:crypto";
-import { decide, GameRuleError, nextWakeUp, type Command, type GameState } from "@/lib/domain/game";
+import { decide, GameRuleError, nextWakeUp, type Command, type Decision, type GameState } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { db, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
 import { AppError, isUniqueViolation, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
 import { emitToMonitors, emitToRoom } from "../realtime/emitter";
-import { buildSnapshot, loadGame, lockRoomRead, persistDecision, recordOperation, snapshotAfter, VersionConflict } from "./room-state";
+import { cachedRoom, cachedRoomById, forgetRooms, keepRoom, queueForRoom } from "./room-cache";
+import { advanceView, buildSnapshot, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type RoomView } from "./room-state";
 import { scenarioContent } from "./scenario-content";
 import { scheduleWakeUp } from "./room-timers";
 
@@ -41,95 +42,204 @@ export function ruleError(e: GameRuleError): AppError {
   return new AppError(code, e.message);
 }
 
+/** What a command came to: the room after it, its snapshot, and when the room wants waking next. */
+interface Outcome {
+  view: RoomView;
+  snapshot: RoomSnapshot;
+  changed: boolean;
+  wakeUp: number | null;
+}
+
+type MakeCommand = (ctx: { state: GameState; room: Room }) => Command | Promise<Command>;
+
+const selfChecking = () => process.env.SNAPSHOT_SELF_CHECK === "1";
+
 /**
- * Runs one game command on a room: locks the room row, loads its state, lets the domain decide,
- * writes the result with a version check in the same transaction, then broadcasts the new
- * snapshot and re-arms the room's timer. Throws NOT_FOUND for an unknown room and the rule's
- * error for a refused move; with an `opId` already used, answers what the first call answered.
+ * Runs one game command on a room and broadcasts the new snapshot and re-arms the room's timer.
+ * Commands of one room run one at a time on this instance (room-cache.ts's queue). When this
+ * instance holds the room's state from its last command, the domain decides on it and the
+ * result is written in one statement that checks the room's version (`heldCommand`);
+ * otherwise, or when the held state turns out stale or the move needs a read, the command
+ * locks the room's row, loads its state, decides and writes in one transaction
+ * (`lockedCommand`). Throws NOT_FOUND for an unknown room and the rule's error for a refused
+ * move; with an `opId` already used, answers what the first call answered.
  */
-export async function runRoomCommand(
-  code: string,
-  options: RoomCommandOptions,
-  makeCommand: (ctx: { state: GameState; room: Room; tx: Tx }) => Command | Promise<Command>,
-): Promise<RoomCommandResult> {
+export async function runRoomCommand(code: string, options: RoomCommandOptions, makeCommand: MakeCommand): Promise<RoomCommandResult> {
   // The command's kind is the first word of its scope ("choice ABC234" → "choice"): a bounded label.
   const command = options.scope.split(" ", 1)[0] || "other";
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const result = await attemptCommand(code, options, makeCommand);
-      metrics().roomCommands.inc({ command, outcome: result.changed ? "committed" : "unchanged" });
-      return result;
-    } catch (e) {
-      // Two retries of one opId racing: the loser finds the winner's answer on its next try.
-      const racedOnOpId = options.opId && isUniqueViolation(e);
-      if ((e instanceof VersionConflict || racedOnOpId) && attempt < 3) continue;
-      metrics().roomCommands.inc({ command, outcome: e instanceof AppError ? "refused" : "error" });
-      throw e;
+  return queueForRoom(code, async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await attemptCommand(code, options, makeCommand);
+        metrics().roomCommands.inc({ command, outcome: result.changed ? "committed" : "unchanged" });
+        return result;
+      } catch (e) {
+        // Two retries of one opId racing: the loser finds the winner's answer on its next try.
+        const racedOnOpId = options.opId && isUniqueViolation(e);
+        if ((e instanceof VersionConflict || racedOnOpId) && attempt < 3) continue;
+        metrics().roomCommands.inc({ command, outcome: e instanceof AppError ? "refused" : "error" });
+        throw e;
+      }
     }
+  });
+}
+
+async function attemptCommand(code: string, options: RoomCommandOptions, makeCommand: MakeCommand): Promise<RoomCommandResult> {
+  const held = cachedRoom(code);
+  let outcome = held ? await heldCommand(held, options, makeCommand) : null;
+  let replay = false;
+  if (!outcome) {
+    forgetRooms([code]);
+    if (!held) metrics().roomStateCache.inc({ result: "miss" });
+    const locked = await lockedCommand(code, options, makeCommand);
+    replay = locked.replay;
+    outcome = locked.outcome;
+  }
+  if (!replay) {
+    keepRoom(outcome.view);
+    if (outcome.changed) {
+      emitToRoom(code, "room:state", outcome.snapshot as never);
+      emitToMonitors(outcome.snapshot.createdById, outcome.snapshot as never);
+    }
+    scheduleWakeUp(code, outcome.wakeUp);
+  }
+  return { snapshot: outcome.snapshot, changed: outcome.changed };
+}
+
+function decideOrRefuse(state: GameState, command: Command, now: Date): Decision {
+  try {
+    return decide(state, command, { now: now.getTime(), permutation: randomPermutation() });
+  } catch (e) {
+    if (e instanceof GameRuleError) throw ruleError(e);
+    throw e;
   }
 }
 
-async function attemptCommand(
-  code: string,
-  { userId, opId, scope }: RoomCommandOptions,
-  makeCommand: (ctx: { state: GameState; room: Room; tx: Tx }) => Command | Promise<Command>,
-): Promise<RoomCommandResult> {
-  let wakeUp: number | null = null;
-  const result = await db().$transaction(async (tx) => {
+/** Whether the room's stored version is still the one `view` has (one indexed read). */
+async function isCurrent(view: RoomView): Promise<boolean> {
+  const [row] = await db().$queryRawUnsafe<{ version: number }[]>(`SELECT "version" FROM "Room" WHERE "id" = $1`, view.room.id);
+  const current = row !== undefined && Number(row.version) === view.room.version;
+  if (!current) metrics().roomStateCache.inc({ result: "stale" });
+  return current;
+}
+
+/**
+ * A command decided on the state this instance holds, and written in one statement that
+ * writes nothing unless the room's version is still the held one. Null when the command must
+ * run locked instead: the held state is stale, the move needs a read (someone sat down or left,
+ * results revealed), or an opId's answer may be stored already (a refusal or a no-op with an
+ * opId is most likely a retry: the locked path looks the opId up).
+ */
+async function heldCommand(view: RoomView, { userId, opId, scope }: RoomCommandOptions, makeCommand: MakeCommand): Promise<Outcome | null> {
+  const now = new Date();
+  const withOp = opId && userId ? { userId, opId, scope } : null;
+  let decision: Decision;
+  try {
+    decision = decideOrRefuse(view.state, await makeCommand({ state: view.state, room: view.room }), now);
+  } catch (e) {
+    // Refused on the held state: say so only once it is known to be the stored one.
+    if (withOp || !(await isCurrent(view))) return null;
+    metrics().roomStateCache.inc({ result: "hit" });
+    throw e;
+  }
+  if (!decision.effects.length) {
+    if (withOp || !(await isCurrent(view))) return null;
+    metrics().roomStateCache.inc({ result: "hit" });
+    return { view, snapshot: viewSnapshot(view, now), changed: false, wakeUp: nextWakeUp(view.state) };
+  }
+  const next = advanceView(view, decision, view.room.version + 1, now);
+  if (!next) {
+    metrics().roomStateCache.inc({ result: "read" });
+    return null;
+  }
+  const snapshot = viewSnapshot(next, now);
+  try {
+    await persistDecision(db(), view.room, view.state, decision, now, withOp ? { ...withOp, response: snapshot } : undefined);
+  } catch (e) {
+    // Written elsewhere since (another instance; an account deleted or renamed), or this opId answered already.
+    if (e instanceof VersionConflict) {
+      metrics().roomStateCache.inc({ result: "stale" });
+      return null;
+    }
+    if (withOp && isUniqueViolation(e)) return null;
+    throw e;
+  }
+  metrics().roomStateCache.inc({ result: "hit" });
+  if (selfChecking()) await db().$transaction((tx) => selfCheck(tx, view.room.id, snapshot, now, next.state), TX_OPTIONS);
+  return { view: next, snapshot, changed: true, wakeUp: nextWakeUp(decision.state) };
+}
+
+/**
+ * A command in one transaction: locks the room row, loads its state, lets the domain decide,
+ * writes the result with a version check, builds the snapshot. `replay` when the opId had an
+ * answer already (that answer, nothing done).
+ */
+async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandOptions, makeCommand: MakeCommand): Promise<{ outcome: Outcome; replay: boolean }> {
+  return db().$transaction(async (tx) => {
     const read = await lockRoomRead(tx, code);
     if (!read) throw new AppError("NOT_FOUND", "No room with that code.");
     const { room } = read;
     const content = await scenarioContent(tx, room.scenarioId, read.scenarioUpdatedAt);
     const game = await loadGame(tx, room, content, opId && userId ? { userId, opId } : undefined);
     const done = game.operation;
+    const state = game.state;
+    const now = new Date();
     if (done) {
       if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
-      return { snapshot: done.response as RoomSnapshot, changed: false, replay: true };
+      const view = await viewAfter(tx, { room, content, game }, { state, effects: [] }, room.version, now);
+      return { outcome: { view, snapshot: done.response as RoomSnapshot, changed: false, wakeUp: null }, replay: true };
     }
-    const state = game.state;
-    const command = await makeCommand({ state, room, tx });
-    const now = new Date();
-    let decision;
-    try {
-      decision = decide(state, command, { now: now.getTime(), permutation: randomPermutation() });
-    } catch (e) {
-      if (e instanceof GameRuleError) throw ruleError(e);
-      throw e;
-    }
+    const decision = decideOrRefuse(state, await makeCommand({ state, room }), now);
     const changed = decision.effects.length > 0;
     const version = changed ? await persistDecision(tx, room, state, decision, now) : room.version;
-    wakeUp = nextWakeUp(decision.state);
-    const snapshot = await snapshotAfter(tx, { room, content, game }, decision, version, now);
-    if (process.env.SNAPSHOT_SELF_CHECK === "1") await selfCheck(tx, room.id, snapshot, now);
-    if (opId && userId) {
-      await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
-    }
-    return { snapshot, changed, replay: false };
+    const view = await viewAfter(tx, { room, content, game }, decision, version, now);
+    const snapshot = viewSnapshot(view, now);
+    if (selfChecking()) await selfCheck(tx, room.id, snapshot, now, view.state);
+    if (opId && userId) await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
+    return { outcome: { view, snapshot, changed, wakeUp: nextWakeUp(decision.state) }, replay: false };
   }, TX_OPTIONS);
-  if (!result.replay) {
-    if (result.changed) {
-      emitToRoom(code, "room:state", result.snapshot as never);
-      emitToMonitors(result.snapshot.createdById, result.snapshot as never);
-    }
-    scheduleWakeUp(code, wakeUp);
-  }
-  return { snapshot: result.snapshot, changed: result.changed };
+}
+
+/** A game state with its lists in a fixed order, to compare two states for what they mean. */
+function canonicalState(state: GameState): string {
+  const sortKeys = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sortKeys)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortKeys(x)]))
+        : v;
+  const c = state.current;
+  return JSON.stringify(sortKeys({ ...state, roleConfirmations: [...state.roleConfirmations].sort(), current: { ...c, endVotes: [...c.endVotes].sort(), continueVotes: [...c.continueVotes].sort() } }));
 }
 
 /**
  * With SNAPSHOT_SELF_CHECK=1 (the test suites set it), every command's snapshot, built from what
- * the command decided, is compared with one read back from the database in the same
- * transaction; a difference fails the command loudly. It proves that skipping the re-read
- * never shows players anything but what is stored.
+ * the command decided, is compared with one read back from the database; and the game state
+ * the command leaves (the one this instance keeps for the room's next command) with the one
+ * the database gives. A difference fails the command loudly. It proves that neither skipping
+ * the re-read nor deciding on held state ever shows players, or decides on, anything but what
+ * is stored.
  */
-async function selfCheck(tx: Tx, roomId: string, snapshot: RoomSnapshot, now: Date): Promise<void> {
+async function selfCheck(tx: Tx, roomId: string, snapshot: RoomSnapshot, now: Date, state: GameState): Promise<void> {
   const stored = await buildSnapshot(tx, roomId, now);
   const a = JSON.stringify(snapshot);
   const b = JSON.stringify(stored);
   if (a !== b) throw new Error(`SNAPSHOT_SELF_CHECK: the command's snapshot differs from the stored one\ncommand: ${a}\nstored:  ${b}`);
+  const { game } = await readRoom(tx, roomId);
+  const held = canonicalState(state);
+  const read = canonicalState(game.state);
+  if (held !== read) throw new Error(`SNAPSHOT_SELF_CHECK: the state kept after the command differs from the stored one\nkept:   ${held}\nstored: ${read}`);
 }
 
-/** The current snapshot of a room (no lock, no change). */
+/**
+ * The current snapshot of a room (no lock, no change): from the state this instance holds when
+ * the stored version is still that one, else read from the database.
+ */
 export async function readSnapshot(roomId: string): Promise<RoomSnapshot> {
+  const held = cachedRoomById(roomId);
+  if (held && (await isCurrent(held))) {
+    metrics().roomStateCache.inc({ result: "hit" });
+    return viewSnapshot(held, new Date());
+  }
   return db().$transaction((tx) => buildSnapshot(tx, roomId), TX_OPTIONS);
 }

@@ -203,47 +203,86 @@ class SqlParams {
   phase(v: Phase): string {
     return `${this.p(v)}::"RoomPhase"`;
   }
+  text(v: string | null): string {
+    return `${this.p(v)}::text`;
+  }
+  int(v: number | null): string {
+    return `${this.p(v)}::int`;
+  }
+  bool(v: boolean): string {
+    return `${this.p(v)}::boolean`;
+  }
 }
 
+/** What runs a statement: a transaction, or the client itself (one statement, committed on its own). */
+export type Runner = Pick<Tx, "$queryRawUnsafe">;
+
 /**
- * Writes a decision in one statement (each part a data-modifying CTE): the rows its effects add,
- * the seats and the room row as the new state has them, and the room's version raised by one
- * (checked against the version read). The parts touch different rows — the phase log closes
- * the entries open before the statement, not the one it adds — so their order does not matter.
- * The room's row is locked by the command, so the version check cannot fail unless something
- * wrote it without the lock; the transaction is then rolled back and the command runs again.
+ * Writes a decision in one statement (each part a data-modifying CTE): the room row as the new
+ * state has it, with its version raised by one where it still is the version read, and —
+ * only when that update found the row — the rows its effects add, the seats that changed and,
+ * with `op`, the opId's answer. So when the version moved on (another instance, or a change
+ * made outside a room command) nothing at all is written, and `VersionConflict` is thrown:
+ * the command runs again from what is stored. The parts touch different rows — the phase log
+ * closes the entries open before the statement, not the one it adds — so their order does not
+ * matter. It runs inside the command's transaction (room row locked) or on its own (a room
+ * whose state this instance holds; see room-cache.ts).
  */
-export async function persistDecision(tx: Tx, room: Room, before: GameState, decision: Decision, now: Date): Promise<number> {
+export async function persistDecision(
+  run: Runner,
+  room: Room,
+  before: GameState,
+  decision: Decision,
+  now: Date,
+  op?: { userId: string; opId: string; scope: string; response: RoomSnapshot },
+): Promise<number> {
   const { state, effects } = decision;
   const q = new SqlParams();
-  const roomId = q.p(room.id);
+  const roomId = q.text(room.id);
   const at = q.ts(now);
+  const started = before.phase === "WAITING" && state.phase !== "WAITING";
+  const ended = (state.phase === "FINISHED" || state.phase === "ABANDONED") && before.phase !== state.phase;
+  const roomUpdate = `UPDATE "Room" SET "phase" = ${q.phase(state.phase)}, "round" = ${q.p(state.round)}, "deadline" = ${q.ts(state.deadline)}, "pausedAt" = ${q.ts(state.pausedAt)},
+      "hostId" = ${q.text(state.hostId)}, "version" = "version" + 1, "updatedAt" = ${at}${started ? `, "startedAt" = ${at}` : ""}${ended ? `, "finishedAt" = ${at}` : ""}
+    WHERE "id" = ${roomId} AND "version" = ${q.int(room.version)} RETURNING "version"`;
+  // Every other part happens only if the room's row was updated (w0 returned it).
+  const ifUpdated = `EXISTS (SELECT 1 FROM w0)`;
+  const insert = (table: string, columns: string[], values: string[], tail = "") =>
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) SELECT ${values.join(", ")} FROM w0${tail}`;
   const parts: string[] = [];
-  const id = () => q.p(randomUUID());
+  const id = () => q.text(randomUUID());
   for (const e of effects) {
     switch (e.type) {
       case "acknowledged":
-        parts.push(`INSERT INTO "PhaseAck" ("id","roomId","round","phase","userId","createdAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.phase(e.phase)}, ${q.p(e.userId)}, ${at})`);
+        parts.push(insert("PhaseAck", ["id", "roomId", "round", "phase", "userId", "createdAt"], [id(), roomId, q.int(e.round), q.phase(e.phase), q.text(e.userId), at]));
         break;
       case "choiceRecorded":
         parts.push(
-          `INSERT INTO "Choice" ("id","roomId","round","userId","seat","choice","confidence","isMissing","submittedAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.p(e.userId)}, ${q.p(e.seat)}, ${q.p(e.choice)}::int, ${q.p(e.confidence)}::int, ${q.p(e.missing)}, ${at})`,
+          insert(
+            "Choice",
+            ["id", "roomId", "round", "userId", "seat", "choice", "confidence", "isMissing", "submittedAt"],
+            [id(), roomId, q.int(e.round), q.text(e.userId), q.int(e.seat), q.int(e.choice), q.int(e.confidence), q.bool(e.missing), at],
+          ),
         );
         break;
       case "consensusVoted":
         parts.push(
-          `INSERT INTO "ConsensusVote" ("id","roomId","round","userId","choice","changes","createdAt","updatedAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.p(e.userId)}, ${q.p(e.choice)}, 0, ${at}, ${at})
-           ON CONFLICT ("roomId","round","userId") DO UPDATE SET "choice" = EXCLUDED."choice", "changes" = "ConsensusVote"."changes" + 1, "updatedAt" = EXCLUDED."updatedAt"`,
+          insert(
+            "ConsensusVote",
+            ["id", "roomId", "round", "userId", "choice", "changes", "createdAt", "updatedAt"],
+            [id(), roomId, q.int(e.round), q.text(e.userId), q.int(e.choice), "0", at, at],
+            ` ON CONFLICT ("roomId","round","userId") DO UPDATE SET "choice" = EXCLUDED."choice", "changes" = "ConsensusVote"."changes" + 1, "updatedAt" = EXCLUDED."updatedAt"`,
+          ),
         );
         break;
       case "consensusReached":
         parts.push(
-          `INSERT INTO "Consensus" ("id","roomId","round","choice","proposedById","isMissing","reachedAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.p(e.choice)}::int, ${q.p(e.proposedBy)}::text, ${q.p(e.missing)}, ${at})`,
+          insert("Consensus", ["id", "roomId", "round", "choice", "proposedById", "isMissing", "reachedAt"], [id(), roomId, q.int(e.round), q.int(e.choice), q.text(e.proposedBy), q.bool(e.missing), at]),
         );
         break;
       case "consensusConfidenceRecorded":
         parts.push(
-          `INSERT INTO "ConsensusConfidence" ("id","roomId","round","userId","confidence","isMissing","submittedAt") VALUES (${id()}, ${roomId}, ${q.p(e.round)}, ${q.p(e.userId)}, ${q.p(e.confidence)}::int, ${q.p(e.missing)}, ${at})`,
+          insert("ConsensusConfidence", ["id", "roomId", "round", "userId", "confidence", "isMissing", "submittedAt"], [id(), roomId, q.int(e.round), q.text(e.userId), q.int(e.confidence), q.bool(e.missing), at]),
         );
         break;
       case "seatFreed":
@@ -251,16 +290,20 @@ export async function persistDecision(tx: Tx, room: Room, before: GameState, dec
         // the open phase entry stays open.
         if (before.phase !== "WAITING") {
           parts.push(
-            `INSERT INTO "PhaseLog" ("id","roomId","phase","round","enteredAt","leftAt","reason","actorId") VALUES (${id()}, ${roomId}, ${q.phase(before.phase)}, ${q.p(before.round)}, ${at}, ${at}, ${q.p(`seat_${e.reason}:${e.seat}`)}, ${q.p(e.actorId)}::text)`,
+            insert(
+              "PhaseLog",
+              ["id", "roomId", "phase", "round", "enteredAt", "leftAt", "reason", "actorId"],
+              [id(), roomId, q.phase(before.phase), q.int(before.round), at, at, q.text(`seat_${e.reason}:${e.seat}`), q.text(e.actorId)],
+            ),
           );
         }
         break;
       case "phaseChanged":
-        parts.push(`UPDATE "PhaseLog" SET "leftAt" = ${at} WHERE "roomId" = ${roomId} AND "leftAt" IS NULL`);
+        parts.push(`UPDATE "PhaseLog" SET "leftAt" = ${at} WHERE "roomId" = ${roomId} AND "leftAt" IS NULL AND ${ifUpdated}`);
         parts.push(
-          `INSERT INTO "PhaseLog" ("id","roomId","phase","round","enteredAt","reason","actorId") VALUES (${id()}, ${roomId}, ${q.phase(e.to)}, ${q.p(e.round)}, ${at}, ${q.p(e.reason)}, ${q.p(e.actorId)}::text)`,
+          insert("PhaseLog", ["id", "roomId", "phase", "round", "enteredAt", "reason", "actorId"], [id(), roomId, q.phase(e.to), q.int(e.round), at, q.text(e.reason), q.text(e.actorId)]),
         );
-        if (e.to === "ROLES") parts.push(`DELETE FROM "PhaseAck" WHERE "roomId" = ${roomId} AND "phase" = 'ROLES'`);
+        if (e.to === "ROLES") parts.push(`DELETE FROM "PhaseAck" WHERE "roomId" = ${roomId} AND "phase" = 'ROLES' AND ${ifUpdated}`);
         break;
       default:
         break;
@@ -271,19 +314,23 @@ export async function persistDecision(tx: Tx, room: Room, before: GameState, dec
     if (JSON.stringify(old) === JSON.stringify(seat)) continue;
     const newcomer = old.userId !== seat.userId && seat.userId !== null;
     parts.push(
-      `UPDATE "Seat" SET "userId" = ${q.p(seat.userId)}::text, "roleIndex" = ${q.p(seat.roleIndex)}::int, "ready" = ${q.p(seat.ready)}, "connected" = ${q.p(seat.connected)},
+      `UPDATE "Seat" SET "userId" = ${q.text(seat.userId)}, "roleIndex" = ${q.int(seat.roleIndex)}, "ready" = ${q.bool(seat.ready)}, "connected" = ${q.bool(seat.connected)},
          "disconnectedAt" = ${q.ts(seat.disconnectedAt)}, "updatedAt" = ${at}${newcomer ? `, "joinedAt" = ${at}, "isWithdrawn" = false` : ""}
-       WHERE "roomId" = ${roomId} AND "seat" = ${q.p(seat.seat)}`,
+       WHERE "roomId" = ${roomId} AND "seat" = ${q.int(seat.seat)} AND ${ifUpdated}`,
     );
   }
-  const started = before.phase === "WAITING" && state.phase !== "WAITING";
-  const ended = (state.phase === "FINISHED" || state.phase === "ABANDONED") && before.phase !== state.phase;
-  const roomUpdate = `UPDATE "Room" SET "phase" = ${q.phase(state.phase)}, "round" = ${q.p(state.round)}, "deadline" = ${q.ts(state.deadline)}, "pausedAt" = ${q.ts(state.pausedAt)},
-      "hostId" = ${q.p(state.hostId)}::text, "version" = "version" + 1, "updatedAt" = ${at}${started ? `, "startedAt" = ${at}` : ""}${ended ? `, "finishedAt" = ${at}` : ""}
-    WHERE "id" = ${roomId} AND "version" = ${q.p(room.version)} RETURNING "version"`;
-  const sql = `WITH ${[...parts, roomUpdate].map((part, i) => `w${i} AS (${part}${i === parts.length ? "" : " RETURNING 1"})`).join(",\n")}
-    SELECT (SELECT "version" FROM w${parts.length}) AS "version"`;
-  const [row] = await tx.$queryRawUnsafe<{ version: number | null }[]>(sql, ...q.values);
+  if (op) {
+    parts.push(
+      insert(
+        "ProcessedOperation",
+        ["id", "userId", "opId", "scope", "status", "response", "createdAt"],
+        [id(), q.text(op.userId), q.text(op.opId), q.text(op.scope), "200", `${q.p(JSON.stringify(op.response))}::jsonb`, at],
+      ),
+    );
+  }
+  const sql = `WITH ${[roomUpdate, ...parts].map((part, i) => `w${i} AS (${part}${i === 0 ? "" : " RETURNING 1"})`).join(",\n")}
+    SELECT (SELECT "version" FROM w0) AS "version"`;
+  const [row] = await run.$queryRawUnsafe<{ version: number | null }[]>(sql, ...q.values);
   if (row?.version === null || row?.version === undefined) throw new VersionConflict();
   return Number(row.version);
 }
@@ -305,21 +352,29 @@ export async function readRoom(tx: Tx, roomId: string): Promise<{ room: Room; co
   return { room, content, game: await loadGame(tx, room, content) };
 }
 
+/**
+ * A room as its snapshot shows it: the room row, its scenario's content, the seats with their
+ * sitters' nicknames, the game state, when the phase began and the revealed results.
+ */
+export interface RoomView {
+  room: Room;
+  content: ScenarioContent;
+  seats: SeatRow[];
+  state: GameState;
+  phaseStartedAt: Date | null;
+  results: RoundResult[];
+}
+
 /** The snapshot of a room as everyone in it may see it, read from the database. */
 export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): Promise<RoomSnapshot> {
   const { room, content, game } = await readRoom(tx, roomId);
-  return snapshotOf({ room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, results: await loadResults(tx, room, content), now });
+  return viewSnapshot({ room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, results: await loadResults(tx, room, content) }, now);
 }
 
-/**
- * The snapshot right after a command, from what the command read and decided rather than read
- * again: the room row as the new state has it, the seats (read again only when someone sat
- * down or left, for the newcomer's nickname), and the phase's start when the phase changed.
- */
-export async function snapshotAfter(tx: Tx, read: { room: Room; content: ScenarioContent; game: LoadedGame }, decision: Decision, version: number, now: Date): Promise<RoomSnapshot> {
-  const { state } = decision;
-  const room: Room = {
-    ...read.room,
+/** The room row as a decision's state has it, at `version`. */
+function roomAfter(room: Room, state: GameState, version: number): Room {
+  return {
+    ...room,
     phase: state.phase,
     round: state.round,
     deadline: state.deadline === null ? null : new Date(state.deadline),
@@ -327,14 +382,66 @@ export async function snapshotAfter(tx: Tx, read: { room: Room; content: Scenari
     hostId: state.hostId,
     version,
   };
-  const before = read.game.seats;
-  const sameSitters = state.seats.every((s) => before[s.seat]?.userId === s.userId);
-  const seats = sameSitters
-    ? state.seats.map((s) => ({ ...before[s.seat]!, roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) }))
-    : (await loadGame(tx, room, read.content)).seats;
-  const phaseChanged = decision.effects.some((e) => e.type === "phaseChanged");
-  const phaseStartedAt = phaseChanged ? now : read.game.phaseStartedAt;
-  return snapshotOf({ room, content: read.content, seats, state, phaseStartedAt, results: await loadResults(tx, room, read.content), now });
+}
+
+/**
+ * A decided state as it reads back from the database: role confirmations are kept (as phase
+ * acknowledgements) only before the first round, so later states carry none.
+ */
+function asStored(state: GameState): GameState {
+  return state.round === 0 || !state.roleConfirmations.length ? state : { ...state, roleConfirmations: [] };
+}
+
+/** The seats as a decision's state has them; null when someone sat down or left (a nickname to read). */
+function seatsAfter(before: SeatRow[], state: GameState): SeatRow[] | null {
+  if (!state.seats.every((s) => before[s.seat]?.userId === s.userId)) return null;
+  return state.seats.map((s) => ({ ...before[s.seat]!, roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) }));
+}
+
+const phaseStartAfter = (before: Date | null, decision: Decision, now: Date) => (decision.effects.some((e) => e.type === "phaseChanged") ? now : before);
+
+/** The last round whose results the room shows (0 for none). */
+function lastRevealed(room: { phase: Phase; round: number }, content: ScenarioContent): number {
+  // The revealed rounds are always the first ones: every round before the current one, and
+  // the current one from its reveal on.
+  return content.rounds.reduce((last, r) => (isRoundRevealed(r.number, room) ? Math.max(last, r.number) : last), 0);
+}
+
+/** Effects that add to a round's shown results. */
+const RESULT_EFFECTS = new Set(["choiceRecorded", "consensusReached", "consensusConfidenceRecorded"]);
+
+/**
+ * The room as `decision` leaves it, worked out without reading anything; null when that needs
+ * the database: someone sat down or left (the newcomer's nickname), or the results the room
+ * shows changed (a round revealed, or an answer added to a revealed round).
+ */
+export function advanceView(view: RoomView, decision: Decision, version: number, now: Date): RoomView | null {
+  const room = roomAfter(view.room, decision.state, version);
+  const seats = seatsAfter(view.seats, decision.state);
+  if (!seats) return null;
+  const last = lastRevealed(room, view.content);
+  if (last !== lastRevealed(view.room, view.content)) return null;
+  if (decision.effects.some((e) => RESULT_EFFECTS.has(e.type) && "round" in e && e.round <= last)) return null;
+  return { room, content: view.content, seats, state: asStored(decision.state), phaseStartedAt: phaseStartAfter(view.phaseStartedAt, decision, now), results: view.results };
+}
+
+/**
+ * The room right after a command, inside its transaction, from what the command read and
+ * decided rather than read again: the room row as the new state has it, the seats (read again
+ * only when someone sat down or left, for the newcomer's nickname), the phase's start when the
+ * phase changed, and the revealed results.
+ */
+export async function viewAfter(tx: Tx, read: { room: Room; content: ScenarioContent; game: LoadedGame }, decision: Decision, version: number, now: Date): Promise<RoomView> {
+  const room = roomAfter(read.room, decision.state, version);
+  const seats = seatsAfter(read.game.seats, decision.state) ?? (await loadGame(tx, room, read.content)).seats;
+  return {
+    room,
+    content: read.content,
+    seats,
+    state: asStored(decision.state),
+    phaseStartedAt: phaseStartAfter(read.game.phaseStartedAt, decision, now),
+    results: await loadResults(tx, room, read.content),
+  };
 }
 
 /** The answers of every round whose results may be shown, in one statement. */
@@ -350,11 +457,9 @@ const RESULTS_SQL = `
       FROM "ConsensusConfidence" f WHERE f."roomId" = $1 AND f."round" <= $2) AS "confidences"`;
 
 async function loadResults(tx: Tx, room: Room, content: ScenarioContent): Promise<RoundResult[]> {
-  // The revealed rounds are always the first ones: every round before the current one, and
-  // the current one from its reveal on.
-  const revealed = content.rounds.filter((r) => isRoundRevealed(r.number, room));
-  if (!revealed.length) return [];
-  const last = Math.max(...revealed.map((r) => r.number));
+  const last = lastRevealed(room, content);
+  if (!last) return [];
+  const revealed = content.rounds.filter((r) => r.number <= last);
   const [raw] = await tx.$queryRawUnsafe<Record<string, unknown>[]>(RESULTS_SQL, room.id, last);
   const choices = json<{ round: number; userId: string; seat: number; nickname: string; choice: number | null; confidence: number | null }[]>(raw!.choices);
   const consensuses = json<{ round: number; choice: number | null }[]>(raw!.consensuses);
@@ -369,18 +474,8 @@ async function loadResults(tx: Tx, room: Room, content: ScenarioContent): Promis
   }));
 }
 
-interface SnapshotParts {
-  room: Room;
-  content: ScenarioContent;
-  seats: SeatRow[];
-  state: GameState;
-  phaseStartedAt: Date | null;
-  results: RoundResult[];
-  now: Date;
-}
-
-/** The snapshot from its parts (no database). */
-function snapshotOf({ room, content, seats, state, phaseStartedAt, results, now }: SnapshotParts): RoomSnapshot {
+/** The snapshot of a room's view at `now` (no database). */
+export function viewSnapshot({ room, content, seats, state, phaseStartedAt, results }: RoomView, now: Date): RoomSnapshot {
   const answered = answeredInPhase(state);
   const roles = content.roles;
   // Lists about players come in seat order (then by id for anyone no longer seated), whatever

@@ -85,9 +85,20 @@ export function clearAllTimers(): void {
 export async function markAwayWithoutSockets(io: Io, now = new Date()): Promise<number> {
   const sockets = await io.fetchSockets().catch(() => []);
   const present = [...new Set(sockets.map((s) => s.data.userId).filter(Boolean))];
-  const r = await db().seat.updateMany({
-    where: { connected: true, userId: { not: null, notIn: present }, room: { phase: { in: [...PLAYING_PHASES, "WAITING"] } } },
-    data: { connected: false, disconnectedAt: now },
-  });
-  return r.count;
+  // The rooms are locked first, in code order, as room commands lock them, and get a new
+  // version: another instance holding one of them reads it again.
+  const [row] = await db().$queryRawUnsafe<{ count: number }[]>(
+    `WITH away AS (SELECT s."id", s."roomId" FROM "Seat" s JOIN "Room" r ON r."id" = s."roomId"
+        WHERE s."connected" AND s."userId" IS NOT NULL AND s."userId" NOT IN (SELECT jsonb_array_elements_text($1::jsonb))
+          AND r."phase"::text IN (SELECT jsonb_array_elements_text($2::jsonb))),
+      locked AS (SELECT r."id" FROM "Room" r WHERE r."id" IN (SELECT "roomId" FROM away) ORDER BY r."code" FOR UPDATE),
+      seats AS (UPDATE "Seat" SET "connected" = false, "disconnectedAt" = $3::timestamp(3)
+        WHERE "id" IN (SELECT "id" FROM away) AND "connected" AND "roomId" IN (SELECT "id" FROM locked) RETURNING 1),
+      rooms AS (UPDATE "Room" SET "version" = "version" + 1 WHERE "id" IN (SELECT "id" FROM locked) RETURNING 1)
+    SELECT (SELECT count(*) FROM seats)::int AS "count"`,
+    JSON.stringify(present),
+    JSON.stringify([...PLAYING_PHASES, "WAITING"]),
+    now.toISOString().replace("T", " ").replace("Z", ""),
+  );
+  return Number(row?.count ?? 0);
 }
