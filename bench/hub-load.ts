@@ -227,6 +227,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     .add({ measure: "commands refused (4xx)", figure: product.refused(), unit: "", baseline: baseline.refused() })
     .add({ measure: "server errors (5xx)", figure: product.serverErrors(), unit: "", baseline: baseline.serverErrors() })
     .add({ measure: "commands without an answer (reset, or none in 300 s)", figure: product.noAnswer, unit: "", baseline: baseline.noAnswer })
+    .add({ measure: "moves throttled by the hub's event limit, sent again", figure: product.throttled, unit: "", baseline: baseline.throttled })
     .add({ measure: "broadcasts not seen by all three within 10 min", figure: product.missingBroadcasts, unit: "", baseline: baseline.missingBroadcasts })
     .add({ measure: "accepted commands per second (whole run)", figure: product.accepted.length / productRun.seconds, unit: "/s", baseline: baseline.accepted.length / bareRun.seconds })
     .add({ measure: "server CPU, average (100% = one core)", figure: productRun.server.cpuAvgPercent, unit: "%", baseline: bareRun.server.cpuAvgPercent })

@@ -188,14 +188,15 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     await bare.stop();
   }
 
-  const results: { kind: DbKind; label: string; ceiling: Ceiling }[] = [];
+  const results: { kind: DbKind; label: string; ceiling: Ceiling; throttled: number }[] = [];
   // With --url, the given server alone (its database is whatever it runs on).
   for (const kind of args.string("url") ? (["given" as DbKind]) : kinds) {
     const server = await productServer(args, kind);
     console.log(`product on ${server.label}:`);
     try {
       const stats = new LoadStats();
-      results.push({ kind, label: server.label, ceiling: await climb({ stats, pid: server.pid, ...productRooms(server.url, stats, seed, transport), maxRooms, warmupMs, windowMs, log }) });
+      const ceiling = await climb({ stats, pid: server.pid, ...productRooms(server.url, stats, seed, transport), maxRooms, warmupMs, windowMs, log });
+      results.push({ kind, label: server.label, ceiling, throttled: stats.throttled });
     } finally {
       await server.stop();
     }
@@ -222,6 +223,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     if (one) report.add({ measure: `  one room alone: p50 round-trip (${r.kind})`, figure: one.p50, unit: "ms", baseline: base.steps[0]?.p50 });
     if (one) report.add({ measure: `  one room alone: commands/s (${r.kind})`, figure: one.perSecond, unit: "/s", baseline: base.steps[0]?.perSecond });
     for (const e of c.errors.slice(0, 3)) report.note(`${r.kind}: ${e}`);
+    if (r.throttled) report.note(`${r.kind}: ${r.throttled} moves throttled by the hub's per-socket event limit (a player at think time 0 can pass it), waited out and sent again`);
   }
   report.note(`the product's moves went ${transport === "http" ? "as REST requests (--transport http)" : "over the socket (room:command), as the UI does while connected"}`);
   report.note(`every step: ${[...results.map((r) => `${r.kind}: ${r.ceiling.steps.map((s) => `${s.rooms}→${s.perSecond.toFixed(0)}/s p99 ${s.p99.toFixed(0)}`).join(", ")}`), `bare: ${base.steps.map((s) => `${s.rooms}→${s.perSecond.toFixed(0)}/s p99 ${s.p99.toFixed(0)}`).join(", ")}`].join(" | ")}`);

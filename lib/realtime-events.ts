@@ -12,9 +12,22 @@ export interface AckError {
   details?: unknown;
   /** The HTTP status the same refusal has on the REST API (409 for a move the phase does not allow, …). */
   status?: number;
+  /** With RATE_LIMITED: how long to wait before sending again (ms). */
+  retryAfterMs?: number;
 }
 export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export type Ack<T> = (response: AckResponse<T>) => void;
+
+/**
+ * How long to wait before sending an event again when the hub throttled it (RATE_LIMITED: the
+ * event was dropped unread, so sending it again is always safe); null for any other answer.
+ */
+export function throttledFor(response: AckResponse<unknown> | null | undefined): number | null {
+  return response && !response.ok && response.error.code === "RATE_LIMITED" ? (response.error.retryAfterMs ?? 1000) : null;
+}
+
+/** Times an event throttled by the hub is sent again before its refusal is taken as the answer. */
+export const THROTTLED_RETRIES = 5;
 
 /** Room snapshot as broadcast by `room:state` (lib/domain/snapshot.ts). */
 export type RoomStateMessage = RoomSnapshot;

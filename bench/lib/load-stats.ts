@@ -24,6 +24,8 @@ export class LoadStats {
   readonly refusals = new Map<string, number>();
   sent = 0;
   noAnswer = 0;
+  /** Moves the hub throttled (past its per-socket event rate) and the player sent again. */
+  throttled = 0;
   unchanged = 0;
   missingBroadcasts = 0;
   chatsSent = 0;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, connected, emitAck } from "../support/client";
 import { startTestServer, type TestServer } from "../support/server";
+import { throttledFor, type AckResponse } from "@/lib/realtime-events";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -103,9 +104,17 @@ describe("socket events", () => {
     const flooder = (await guest("Flood")).socket();
     await Promise.all([connected(calm), connected(flooder)]);
     const dropped = new Promise<void>((resolve) => flooder.once("disconnect", () => resolve()));
-    for (let i = 0; i < 400; i++) flooder.emit("presence:status", { status: "active" }, () => undefined);
+    const answers: AckResponse<unknown>[] = [];
+    for (let i = 0; i < 400; i++) flooder.emit("presence:status", { status: "active" }, (r: AckResponse<unknown>) => answers.push(r));
     await dropped;
     expect(calm.connected).toBe(true);
+    // The events over the limit were answered, not left waiting: throttled, with how long to wait.
+    const throttled = answers.filter((r) => !r.ok);
+    expect(throttled.length).toBeGreaterThan(0);
+    for (const r of throttled) {
+      expect(r).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", status: 429 } });
+      expect(throttledFor(r)).toBeGreaterThan(0);
+    }
     expect(await emitAck(calm, "presence:status", { status: "active" })).toEqual({ ok: true, data: null });
     calm.disconnect();
   });

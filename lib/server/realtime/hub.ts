@@ -1,8 +1,9 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { Server } from "socket.io";
-import { userChannel } from "@/lib/realtime-events";
+import { userChannel, type Ack } from "@/lib/realtime-events";
+import { ERROR_STATUS } from "../errors";
 import type { SessionUser } from "../auth/session";
 import type { Io } from "./emitter";
 import { registerChatHandlers } from "./handlers/chat.handlers";
@@ -97,12 +98,18 @@ export function createHub(deps: HubDeps): Io {
   io.on("connection", (socket) => {
     void socket.join(userChannel(socket.data.userId));
 
-    // Throttle every event; a socket that keeps flooding is dropped.
-    socket.use(async (_packet, next) => {
+    // Throttle every event; a socket that keeps flooding is dropped. A throttled event that
+    // asked for an answer gets one (RATE_LIMITED, with how long to wait), so nobody waits for it.
+    socket.use(async (packet, next) => {
       try {
         await limiter.consume(socket.id);
         next();
-      } catch {
+      } catch (rejection) {
+        const ack = packet[packet.length - 1];
+        if (typeof ack === "function") {
+          const retryAfterMs = rejection instanceof RateLimiterRes ? Math.max(1, Math.ceil(rejection.msBeforeNext)) : 1000;
+          (ack as Ack<never>)({ ok: false, error: { code: "RATE_LIMITED", message: "Too many events. Slow down.", status: ERROR_STATUS.RATE_LIMITED, retryAfterMs } });
+        }
         const n = (strikes.get(socket.id) ?? 0) + 1;
         strikes.set(socket.id, n);
         if (n > 20) {
