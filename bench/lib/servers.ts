@@ -119,6 +119,8 @@ export async function startProduct(db: Database, opts: { env?: Record<string, st
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     // A thousand guests signing in from 127.0.0.1 within a minute.
     RATE_LIMIT_SCALE: "1000",
+    // Players with no think time (throughput) send more than a person's 40 events a second.
+    SOCKET_EVENTS_PER_SECOND: "100000",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
     // The tests' double-check of every snapshot doubles a command's reads: not what is measured.
     SNAPSHOT_SELF_CHECK: "0",

@@ -81,7 +81,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     ...(env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : []),
   ];
   const adapter = redisHandle ? createAdapter(redisHandle.pub, redisHandle.sub, { key: "aedg" }) : undefined;
-  const io = createHub({ httpServer, authenticate: userFromCookieHeader, allowedOrigins, log, adapter, recoverySeconds: env.SOCKET_RECOVERY_SECONDS });
+  const io = createHub({ httpServer, authenticate: userFromCookieHeader, allowedOrigins, log, adapter, recoverySeconds: env.SOCKET_RECOVERY_SECONDS, eventsPerSecond: env.SOCKET_EVENTS_PER_SECOND });
   remember(IO_KEY, () => io);
   remember(IO_SHARED_KEY, () => !!adapter);
   // Players whose connection this process (or, with Redis, the cluster) does not have are away

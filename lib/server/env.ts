@@ -21,6 +21,7 @@ const envSchema = z.object({
   BCRYPT_COST: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(12).max(15).default(12)),
   /** How long a dropped socket can come back with its rooms and missed events (0: never; one instance only). */
   SOCKET_RECOVERY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(600).default(30)),
+  SOCKET_EVENTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(40)),
 });
 
 // S3-compatible storage for recordings (lib/server/storage/s3-store.ts). Unset: local disk.

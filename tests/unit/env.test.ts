@@ -15,4 +15,11 @@ describe("readEnv", () => {
   it("refuses a recovery time that is not a whole number of seconds up to ten minutes, naming the variable", () => {
     for (const bad of ["-1", "601", "1.5", "soon"]) expect(() => readEnv(env({ SOCKET_RECOVERY_SECONDS: bad })), bad).toThrow(/SOCKET_RECOVERY_SECONDS/);
   });
+
+  it("lets a socket send 40 events a second unless told otherwise, and refuses a limit that is not a positive whole number", () => {
+    expect(readEnv(env({})).SOCKET_EVENTS_PER_SECOND).toBe(40);
+    expect(readEnv(env({ SOCKET_EVENTS_PER_SECOND: "" })).SOCKET_EVENTS_PER_SECOND).toBe(40);
+    expect(readEnv(env({ SOCKET_EVENTS_PER_SECOND: "5000" })).SOCKET_EVENTS_PER_SECOND).toBe(5000);
+    for (const bad of ["0", "-3", "2.5", "many", "100001"]) expect(() => readEnv(env({ SOCKET_EVENTS_PER_SECOND: bad })), bad).toThrow(/SOCKET_EVENTS_PER_SECOND/);
+  });
 });
