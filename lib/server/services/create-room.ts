@@ -7,7 +7,8 @@ import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { AppError, prismaErrorCode } from "../errors";
 import { TX_OPTIONS } from "./room-command";
-import { buildSnapshot } from "./room-state";
+import { keepRoom } from "./room-cache";
+import { readView, viewSnapshot } from "./room-state";
 
 /** Picks the scenario: the one asked for, a custom game's current one, or the first built-in in the user's language. */
 async function resolveScenario(user: SessionUser, input: CreateRoomInput) {
@@ -41,7 +42,7 @@ export async function createRoom(user: SessionUser, input: CreateRoomInput): Pro
   for (let attempt = 0; ; attempt++) {
     const code = makeCode(ROOM_CODE_LENGTH, (n) => randomBytes(n));
     try {
-      return await db().$transaction(async (tx) => {
+      const view = await db().$transaction(async (tx) => {
         const room = await tx.room.create({
           data: {
             code,
@@ -59,8 +60,11 @@ export async function createRoom(user: SessionUser, input: CreateRoomInput): Pro
             phaseLogs: { create: { phase: "WAITING", round: 0, reason: "created", actorId: user.id } },
           },
         });
-        return buildSnapshot(tx, room.id);
+        return readView(tx, room.id);
       }, TX_OPTIONS);
+      // Its first commands (the joins) start from this state instead of reading it.
+      keepRoom(view);
+      return viewSnapshot(view, new Date());
     } catch (e) {
       if (prismaErrorCode(e) === "P2002" && attempt < 5) continue;
       throw e;

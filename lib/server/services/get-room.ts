@@ -10,7 +10,7 @@ import { canManageRoom } from "./room-access";
  * Who may look at a room: its players and managers always; anyone else (with the code) only
  * while a seat is free to take. Otherwise the room answers as if it did not exist.
  */
-export async function findVisibleRoom(code: string, user: SessionUser): Promise<Room> {
+export async function findVisibleRoom(code: string, user: SessionUser): Promise<Room & { seats: { userId: string | null }[] }> {
   const room = await db().room.findUnique({ where: { code }, include: { seats: { select: { userId: true } } } });
   if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
   const seated = room.seats.some((s) => s.userId === user.id);

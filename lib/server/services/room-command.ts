@@ -7,7 +7,7 @@ import { AppError, isUniqueViolation, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
 import { emitToMonitors, emitToRoom } from "../realtime/emitter";
 import { cachedRoom, cachedRoomById, forgetRooms, keepRoom, queueForRoom } from "./room-cache";
-import { advanceView, buildSnapshot, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type RoomView } from "./room-state";
+import { advanceView, buildSnapshot, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type KnownPerson, type RoomView } from "./room-state";
 import { scenarioContent } from "./scenario-content";
 import { scheduleWakeUp } from "./room-timers";
 
@@ -20,6 +20,8 @@ export interface RoomCommandOptions {
   opId?: string;
   /** What the opId is for, so that one id cannot answer two different commands. */
   scope: string;
+  /** The person asking, when known: taking a seat then needs no read of their nickname. */
+  asker?: KnownPerson;
 }
 
 export interface RoomCommandResult {
@@ -126,11 +128,11 @@ async function isCurrent(view: RoomView): Promise<boolean> {
 /**
  * A command decided on the state this instance holds, and written in one statement that
  * writes nothing unless the room's version is still the held one. Null when the command must
- * run locked instead: the held state is stale, the move needs a read (someone sat down or left,
- * results revealed), or an opId's answer may be stored already (a refusal or a no-op with an
+ * run locked instead: the held state is stale, the move needs a read (someone the caller did
+ * not name sat down, results revealed), or an opId's answer may be stored already (a refusal or a no-op with an
  * opId is most likely a retry: the locked path looks the opId up).
  */
-async function heldCommand(view: RoomView, { userId, opId, scope }: RoomCommandOptions, makeCommand: MakeCommand): Promise<Outcome | null> {
+async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomCommandOptions, makeCommand: MakeCommand): Promise<Outcome | null> {
   const now = new Date();
   const withOp = opId && userId ? { userId, opId, scope } : null;
   let decision: Decision;
@@ -147,7 +149,7 @@ async function heldCommand(view: RoomView, { userId, opId, scope }: RoomCommandO
     metrics().roomStateCache.inc({ result: "hit" });
     return { view, snapshot: viewSnapshot(view, now), changed: false, wakeUp: nextWakeUp(view.state) };
   }
-  const next = advanceView(view, decision, view.room.version + 1, now);
+  const next = advanceView(view, decision, view.room.version + 1, now, asker);
   if (!next) {
     metrics().roomStateCache.inc({ result: "read" });
     return null;

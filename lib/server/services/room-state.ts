@@ -365,10 +365,15 @@ export interface RoomView {
   results: RoundResult[];
 }
 
+/** A room as its snapshot shows it, read from the database. */
+export async function readView(tx: Tx, roomId: string): Promise<RoomView> {
+  const { room, content, game } = await readRoom(tx, roomId);
+  return { room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, results: await loadResults(tx, room, content) };
+}
+
 /** The snapshot of a room as everyone in it may see it, read from the database. */
 export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): Promise<RoomSnapshot> {
-  const { room, content, game } = await readRoom(tx, roomId);
-  return viewSnapshot({ room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, results: await loadResults(tx, room, content) }, now);
+  return viewSnapshot(await readView(tx, roomId), now);
 }
 
 /** The room row as a decision's state has it, at `version`. */
@@ -392,10 +397,29 @@ function asStored(state: GameState): GameState {
   return state.round === 0 || !state.roleConfirmations.length ? state : { ...state, roleConfirmations: [] };
 }
 
-/** The seats as a decision's state has them; null when someone sat down or left (a nickname to read). */
-function seatsAfter(before: SeatRow[], state: GameState): SeatRow[] | null {
-  if (!state.seats.every((s) => before[s.seat]?.userId === s.userId)) return null;
-  return state.seats.map((s) => ({ ...before[s.seat]!, roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) }));
+/** Someone whose nickname the caller knows (the person making the move). */
+export interface KnownPerson {
+  id: string;
+  nickname: string;
+}
+
+/**
+ * The seats as a decision's state has them; null when someone other than `known` sat down (a
+ * nickname to read). A freed seat shows nobody; a newcomer's seat is not withdrawn
+ * (persistDecision writes them so).
+ */
+function seatsAfter(before: SeatRow[], state: GameState, known?: KnownPerson): SeatRow[] | null {
+  const seats: SeatRow[] = [];
+  for (const s of state.seats) {
+    const old = before[s.seat];
+    if (!old) return null;
+    const moved = { roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) };
+    if (old.userId === s.userId) seats.push({ ...old, ...moved });
+    else if (s.userId === null) seats.push({ ...old, ...moved, userId: null, nickname: null });
+    else if (s.userId === known?.id) seats.push({ ...old, ...moved, userId: s.userId, nickname: known.nickname, isWithdrawn: false });
+    else return null;
+  }
+  return seats;
 }
 
 const phaseStartAfter = (before: Date | null, decision: Decision, now: Date) => (decision.effects.some((e) => e.type === "phaseChanged") ? now : before);
@@ -412,12 +436,12 @@ const RESULT_EFFECTS = new Set(["choiceRecorded", "consensusReached", "consensus
 
 /**
  * The room as `decision` leaves it, worked out without reading anything; null when that needs
- * the database: someone sat down or left (the newcomer's nickname), or the results the room
- * shows changed (a round revealed, or an answer added to a revealed round).
+ * the database: someone other than `known` sat down (a nickname to read), or the results the
+ * room shows changed (a round revealed, or an answer added to a revealed round).
  */
-export function advanceView(view: RoomView, decision: Decision, version: number, now: Date): RoomView | null {
+export function advanceView(view: RoomView, decision: Decision, version: number, now: Date, known?: KnownPerson): RoomView | null {
   const room = roomAfter(view.room, decision.state, version);
-  const seats = seatsAfter(view.seats, decision.state);
+  const seats = seatsAfter(view.seats, decision.state, known);
   if (!seats) return null;
   const last = lastRevealed(room, view.content);
   if (last !== lastRevealed(view.room, view.content)) return null;
