@@ -133,6 +133,32 @@ describe("voice signalling", () => {
     for (const p of [...one.players, ...two.players]) p.socket!.disconnect();
   });
 
+  it("SECURITY 26 — takes a player whose seat is freed out of the mesh: no signal reaches them, and they can come back with a seat", async () => {
+    const { players, code } = await voiceRoom("Freed");
+    const [a, b, c] = players as [Player, Player, Player];
+    for (const p of players) expect((await emitAck(p.socket!, "voice:join", { code })).ok).toBe(true);
+    const leftSeenByA = collect<{ userId: string }>(a, "voice:peer-left");
+    const signalsToC = collect<{ from: string }>(c, "voice:signal");
+    expect((await c.api.post(`/api/rooms/${code}/leave`, {})).status).toBe(204);
+    await eventually(() => expect(leftSeenByA.map((x) => x.userId)).toEqual([c.id]));
+    // Signals to them go nowhere; theirs are refused; they cannot rejoin the mesh without a seat.
+    await emitAck(a.socket!, "voice:signal", { code, to: c.id, data: offer });
+    expect(await emitAck(c.socket!, "voice:signal", { code, to: a.id, data: offer })).toMatchObject({ ok: false, error: { code: "WRONG_PHASE" } });
+    expect(await emitAck(c.socket!, "voice:join", { code })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    await settle();
+    expect(signalsToC).toEqual([]);
+    // Seated again, the same connection joins the mesh afresh and is announced.
+    const joinedSeenByB = collect<{ userId: string }>(b, "voice:peer-joined");
+    expect((await c.api.post(`/api/rooms/${code}/join`, {})).status).toBe(200);
+    const back = await emitAck(c.socket!, "voice:join", { code });
+    expect(back.data.peers.sort()).toEqual([a.id, b.id].sort());
+    await eventually(() => expect(joinedSeenByB.map((x) => x.userId)).toEqual([c.id]));
+    const signal = new Promise<{ from: string }>((resolve) => c.socket!.once("voice:signal", resolve));
+    expect(await emitAck(a.socket!, "voice:signal", { code, to: c.id, data: offer })).toEqual({ ok: true, data: null });
+    expect((await signal).from).toBe(a.id);
+    for (const p of players) p.socket!.disconnect();
+  });
+
   it("SECURITY 26 — refuses to join the mesh of a room one does not sit in", async () => {
     const { code, players } = await voiceRoom("Closed");
     const outsider = await guest(server.url, "Outside", true);

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { monitorChannel, roomChannel, userChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
+import { monitorChannel, roomChannel, userChannel, voiceChannel, voiceUserChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
 import { recall } from "../remember";
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -48,4 +48,16 @@ export function disconnectUserSockets(userId: string): void {
 /** Open socket connections on this instance. */
 export function connectionCount(): number {
   return io()?.engine.clientsCount ?? 0;
+}
+
+/**
+ * Takes a player who no longer sits in a room out of its voice mesh: every socket of theirs
+ * (on any instance) leaves the mesh's channels, so no signal reaches them any more, and the
+ * others are told they left.
+ */
+export function dropFromVoice(code: string, userId: string): void {
+  const server = io();
+  if (!server) return;
+  server.in(userChannel(userId)).socketsLeave([voiceChannel(code), voiceUserChannel(code, userId)]);
+  server.to(voiceChannel(code)).emit("voice:peer-left", { userId });
 }

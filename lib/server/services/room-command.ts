@@ -5,11 +5,13 @@ import { db, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
 import { AppError, isUniqueViolation, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
-import { emitToMonitors, emitToRoom } from "../realtime/emitter";
+import { logger } from "../logger";
+import { dropFromVoice, emitToMonitors, emitToRoom } from "../realtime/emitter";
 import { cachedRoom, cachedRoomById, forgetRooms, keepRoom, queueForRoom } from "./room-cache";
 import { advanceView, buildSnapshot, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type KnownPerson, type RoomView } from "./room-state";
 import { scenarioContent } from "./scenario-content";
 import { scheduleWakeUp } from "./room-timers";
+import { closeVoiceSessionsOf } from "./voice-sessions";
 
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
@@ -50,7 +52,11 @@ interface Outcome {
   snapshot: RoomSnapshot;
   changed: boolean;
   wakeUp: number | null;
+  /** Who no longer sits in the room after it. */
+  unseated: string[];
 }
+
+const unseatedBy = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "seatFreed" ? [e.userId] : []));
 
 type MakeCommand = (ctx: { state: GameState; room: Room }) => Command | Promise<Command>;
 
@@ -104,6 +110,10 @@ async function attemptCommand(code: string, options: RoomCommandOptions, makeCom
       emitToMonitors(outcome.snapshot.createdById, outcome.snapshot as never);
     }
     scheduleWakeUp(code, outcome.wakeUp);
+    for (const userId of outcome.unseated) {
+      dropFromVoice(code, userId);
+      void closeVoiceSessionsOf(code, userId).catch((err) => logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not close the voice sessions of an unseated player"));
+    }
   }
   return { snapshot: outcome.snapshot, changed: outcome.changed };
 }
@@ -147,7 +157,7 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
   if (!decision.effects.length) {
     if (withOp || !(await isCurrent(view))) return null;
     metrics().roomStateCache.inc({ result: "hit" });
-    return { view, snapshot: viewSnapshot(view, now), changed: false, wakeUp: nextWakeUp(view.state) };
+    return { view, snapshot: viewSnapshot(view, now), changed: false, wakeUp: nextWakeUp(view.state), unseated: [] };
   }
   const next = advanceView(view, decision, view.room.version + 1, now, asker);
   if (!next) {
@@ -168,7 +178,7 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
   }
   metrics().roomStateCache.inc({ result: "hit" });
   if (selfChecking()) await db().$transaction((tx) => selfCheck(tx, view.room.id, snapshot, now, next.state), TX_OPTIONS);
-  return { view: next, snapshot, changed: true, wakeUp: nextWakeUp(decision.state) };
+  return { view: next, snapshot, changed: true, wakeUp: nextWakeUp(decision.state), unseated: unseatedBy(decision) };
 }
 
 /**
@@ -189,7 +199,7 @@ async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandO
     if (done) {
       if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
       const view = await viewAfter(tx, { room, content, game }, { state, effects: [] }, room.version, now);
-      return { outcome: { view, snapshot: done.response as RoomSnapshot, changed: false, wakeUp: null }, replay: true };
+      return { outcome: { view, snapshot: done.response as RoomSnapshot, changed: false, wakeUp: null, unseated: [] }, replay: true };
     }
     const decision = decideOrRefuse(state, await makeCommand({ state, room }), now);
     const changed = decision.effects.length > 0;
@@ -198,7 +208,7 @@ async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandO
     const snapshot = viewSnapshot(view, now);
     if (selfChecking()) await selfCheck(tx, room.id, snapshot, now, view.state);
     if (opId && userId) await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
-    return { outcome: { view, snapshot, changed, wakeUp: nextWakeUp(decision.state) }, replay: false };
+    return { outcome: { view, snapshot, changed, wakeUp: nextWakeUp(decision.state), unseated: unseatedBy(decision) }, replay: false };
   }, TX_OPTIONS);
 }
 

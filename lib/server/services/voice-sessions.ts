@@ -31,3 +31,8 @@ export async function openVoiceSession(user: Pick<SessionUser, "id">, code: stri
 export async function closeVoiceSession(sessionId: string): Promise<void> {
   await db().voiceSession.updateMany({ where: { id: sessionId, leftAt: null }, data: { leftAt: new Date() } });
 }
+
+/** Closes every open voice session of a player in a room (they were dropped from its mesh). */
+export async function closeVoiceSessionsOf(code: string, userId: string): Promise<void> {
+  await db().voiceSession.updateMany({ where: { userId, leftAt: null, room: { code } }, data: { leftAt: new Date() } });
+}

@@ -64,7 +64,8 @@ export function registerVoiceHandlers(socket: HubSocket): void {
       const userId = socket.data.userId;
       // The first join on this connection. A connection recovered after a drop is back in its
       // rooms already, but the others were told that the player left: it announces itself again.
-      if (!sessions.has(code)) {
+      // A connection the server took out of the mesh (its seat was freed) joins afresh.
+      if (!sessions.has(code) || !socket.rooms.has(voiceChannel(code))) {
         sessions.set(code, await openVoiceSession({ id: userId }, code));
         const wasThere = (await voicePeers(code, socket.id)).includes(userId);
         await socket.join([voiceChannel(code), voiceUserChannel(code, userId)]);
