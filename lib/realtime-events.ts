@@ -29,6 +29,23 @@ export function throttledFor(response: AckResponse<unknown> | null | undefined):
 /** Times an event throttled by the hub is sent again before its refusal is taken as the answer. */
 export const THROTTLED_RETRIES = 5;
 
+/**
+ * Emits `event` on a socket.io-client socket and waits for its ack; when the hub throttled it,
+ * waits as told and sends it again (up to THROTTLED_RETRIES times, calling `onThrottled` each
+ * time). Rejects as `emitWithAck` does when no ack comes within `timeoutMs`.
+ */
+export async function emitWithAckWaitingOutThrottle<T>(socket: { timeout(ms: number): unknown }, event: string, payload: unknown, timeoutMs: number, onThrottled?: () => void): Promise<AckResponse<T>> {
+  for (let attempt = 0; ; attempt++) {
+    // The typed overloads of emitWithAck do not survive a generic event name.
+    const timed = socket.timeout(timeoutMs) as { emitWithAck(event: string, payload: unknown): Promise<AckResponse<T>> };
+    const response = await timed.emitWithAck(event, payload);
+    const wait = throttledFor(response);
+    if (wait === null || attempt >= THROTTLED_RETRIES) return response;
+    onThrottled?.();
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 /** Room snapshot as broadcast by `room:state` (lib/domain/snapshot.ts). */
 export type RoomStateMessage = RoomSnapshot;
 

@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
-import { throttledFor, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime-events";
+import { emitWithAckWaitingOutThrottle, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { ThinkLoop } from "@/lib/bots/think-loop";
 import { HttpSession, type Answer } from "./http";
@@ -274,13 +274,8 @@ export class GamePlayer {
   /** A move over the socket, answered as the REST route would (status and body); throws when no ack comes. */
   private async emitMove(move: RoomCommandInput): Promise<Answer<{ version?: number; error?: { code?: string } }>> {
     // As long as an HTTP answer may take (undici's 300 s): a slow ack is not a lost move.
-    let ack = await this.socket!.timeout(300_000).emitWithAck("room:command", move);
     // Past the hub's per-socket event rate (think time 0): wait as told, send the same move again.
-    for (let wait = throttledFor(ack); wait !== null; wait = throttledFor(ack)) {
-      this.stats.throttled++;
-      await new Promise((r) => setTimeout(r, wait!));
-      ack = await this.socket!.timeout(300_000).emitWithAck("room:command", move);
-    }
+    const ack = await emitWithAckWaitingOutThrottle<RoomSnapshot>(this.socket!, "room:command", move, 300_000, () => this.stats.throttled++);
     return ack.ok ? { status: 200, body: ack.data } : { status: ack.error.status ?? 0, body: { error: ack.error } };
   }
 

@@ -1,7 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { Phase } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
-import { THROTTLED_RETRIES, throttledFor, type AckResponse, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime-events";
+import { emitWithAckWaitingOutThrottle, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { ThinkLoop } from "./think-loop";
 
@@ -381,16 +381,7 @@ export class Bot {
     if (!this.socket?.connected) return this.command("POST", path, body);
     this.stats.commandsSent++;
     const started = Date.now();
-    let ack: AckResponse<RoomSnapshot> | null = null;
-    for (let attempt = 0; attempt <= THROTTLED_RETRIES; attempt++) {
-      ack = await this.socket
-        .timeout(30_000)
-        .emitWithAck("room:command", cmd)
-        .catch(() => null);
-      const wait = throttledFor(ack);
-      if (wait === null) break;
-      await sleep(wait);
-    }
+    const ack = await emitWithAckWaitingOutThrottle<RoomSnapshot>(this.socket, "room:command", cmd, 30_000).catch(() => null);
     const r = !ack ? { status: 0, body: null } : ack.ok ? { status: 200, body: ack.data } : { status: ack.error.status ?? 0, body: { error: ack.error } };
     this.opts.onCommand?.({ path: `room:command ${cmd.type}`, status: r.status, ms: Date.now() - started });
     if (r.status >= 400 || r.status === 0) this.stats.commandsRefused++;

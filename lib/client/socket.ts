@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import { THROTTLED_RETRIES, throttledFor, type AckResponse, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime-events";
+import { emitWithAckWaitingOutThrottle, type AckResponse, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime-events";
 import { ApiError } from "./api";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -42,19 +42,10 @@ type AckData<E extends AckEvents> = Parameters<ClientToServerEvents[E]>[1] exten
  */
 export async function emitAck<E extends AckEvents>(socket: AppSocket, event: E, payload: Parameters<ClientToServerEvents[E]>[0], timeoutMs = 8000): Promise<AckData<E>> {
   let response: AckResponse<AckData<E>>;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      // The typed overloads of emitWithAck do not survive the generic event name.
-      const timed = socket.timeout(timeoutMs);
-      const emit = timed.emitWithAck as unknown as (event: string, payload: unknown) => Promise<AckResponse<AckData<E>>>;
-      response = await emit.call(timed, event, payload);
-    } catch {
-      throw new ApiError(0, "TIMEOUT", "No answer from the server.");
-    }
-    // Throttled by the hub (the event was not read): wait as told and send it again.
-    const wait = throttledFor(response);
-    if (wait === null || attempt >= THROTTLED_RETRIES) break;
-    await new Promise((r) => setTimeout(r, wait));
+  try {
+    response = await emitWithAckWaitingOutThrottle<AckData<E>>(socket, event, payload, timeoutMs);
+  } catch {
+    throw new ApiError(0, "TIMEOUT", "No answer from the server.");
   }
   // The same status as the REST answer to the same refusal (0 from an older server).
   if (!response.ok) throw new ApiError(response.error.status ?? 0, response.error.code, response.error.message, response.error.details);

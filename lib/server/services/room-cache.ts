@@ -70,12 +70,6 @@ export function forgetRooms(codes: Iterable<string>): void {
   }
 }
 
-/** Drops everything (tests; shutdown). */
-export function forgetAllRooms(): void {
-  cache().byCode.clear();
-  cache().codeById.clear();
-}
-
 /**
  * Runs `task` after every task queued for the same room on this instance has finished
  * (whether it succeeded or not). Tasks of different rooms run concurrently.

@@ -95,25 +95,23 @@ export async function runRoomCommand(code: string, options: RoomCommandOptions, 
 async function attemptCommand(code: string, options: RoomCommandOptions, makeCommand: MakeCommand): Promise<RoomCommandResult> {
   const held = cachedRoom(code);
   let outcome = held ? await heldCommand(held, options, makeCommand) : null;
-  let replay = false;
   if (!outcome) {
     forgetRooms([code]);
     if (!held) metrics().roomStateCache.inc({ result: "miss" });
     const locked = await lockedCommand(code, options, makeCommand);
-    replay = locked.replay;
-    outcome = locked.outcome;
+    // A replayed opId: its first answer, nothing done.
+    if ("replayed" in locked) return { snapshot: locked.replayed, changed: false };
+    outcome = locked;
   }
-  if (!replay) {
-    keepRoom(outcome.view);
-    if (outcome.changed) {
-      emitToRoom(code, "room:state", outcome.snapshot as never);
-      emitToMonitors(outcome.snapshot.createdById, outcome.snapshot as never);
-    }
-    scheduleWakeUp(code, outcome.wakeUp);
-    for (const userId of outcome.unseated) {
-      dropFromVoice(code, userId);
-      void closeVoiceSessionsOf(code, userId).catch((err) => logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not close the voice sessions of an unseated player"));
-    }
+  keepRoom(outcome.view);
+  if (outcome.changed) {
+    emitToRoom(code, "room:state", outcome.snapshot as never);
+    emitToMonitors(outcome.snapshot.createdById, outcome.snapshot as never);
+  }
+  scheduleWakeUp(code, outcome.wakeUp);
+  for (const userId of outcome.unseated) {
+    dropFromVoice(code, userId);
+    void closeVoiceSessionsOf(code, userId).catch((err) => logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not close the voice sessions of an unseated player"));
   }
   return { snapshot: outcome.snapshot, changed: outcome.changed };
 }
@@ -183,10 +181,10 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
 
 /**
  * A command in one transaction: locks the room row, loads its state, lets the domain decide,
- * writes the result with a version check, builds the snapshot. `replay` when the opId had an
+ * writes the result with a version check, builds the snapshot. `replayed` when the opId had an
  * answer already (that answer, nothing done).
  */
-async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandOptions, makeCommand: MakeCommand): Promise<{ outcome: Outcome; replay: boolean }> {
+async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandOptions, makeCommand: MakeCommand): Promise<Outcome | { replayed: RoomSnapshot }> {
   return db().$transaction(async (tx) => {
     const read = await lockRoomRead(tx, code);
     if (!read) throw new AppError("NOT_FOUND", "No room with that code.");
@@ -198,8 +196,7 @@ async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandO
     const now = new Date();
     if (done) {
       if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
-      const view = await viewAfter(tx, { room, content, game }, { state, effects: [] }, room.version, now);
-      return { outcome: { view, snapshot: done.response as RoomSnapshot, changed: false, wakeUp: null, unseated: [] }, replay: true };
+      return { replayed: done.response as RoomSnapshot };
     }
     const decision = decideOrRefuse(state, await makeCommand({ state, room }), now);
     const changed = decision.effects.length > 0;
@@ -208,7 +205,7 @@ async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandO
     const snapshot = viewSnapshot(view, now);
     if (selfChecking()) await selfCheck(tx, room.id, snapshot, now, view.state);
     if (opId && userId) await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
-    return { outcome: { view, snapshot, changed, wakeUp: nextWakeUp(decision.state), unseated: unseatedBy(decision) }, replay: false };
+    return { view, snapshot, changed, wakeUp: nextWakeUp(decision.state), unseated: unseatedBy(decision) };
   }, TX_OPTIONS);
 }
 

@@ -234,7 +234,7 @@ export async function persistDecision(
   before: GameState,
   decision: Decision,
   now: Date,
-  op?: { userId: string; opId: string; scope: string; response: RoomSnapshot },
+  op?: OperationAnswer,
 ): Promise<number> {
   const { state, effects } = decision;
   const q = new SqlParams();
@@ -247,8 +247,7 @@ export async function persistDecision(
     WHERE "id" = ${roomId} AND "version" = ${q.int(room.version)} RETURNING "version"`;
   // Every other part happens only if the room's row was updated (w0 returned it).
   const ifUpdated = `EXISTS (SELECT 1 FROM w0)`;
-  const insert = (table: string, columns: string[], values: string[], tail = "") =>
-    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) SELECT ${values.join(", ")} FROM w0${tail}`;
+  const insert = (table: string, columns: string[], values: string[], tail = "") => insertSelect(table, columns, values, "FROM w0", tail);
   const parts: string[] = [];
   const id = () => q.text(randomUUID());
   for (const e of effects) {
@@ -319,15 +318,7 @@ export async function persistDecision(
        WHERE "roomId" = ${roomId} AND "seat" = ${q.int(seat.seat)} AND ${ifUpdated}`,
     );
   }
-  if (op) {
-    parts.push(
-      insert(
-        "ProcessedOperation",
-        ["id", "userId", "opId", "scope", "status", "response", "createdAt"],
-        [id(), q.text(op.userId), q.text(op.opId), q.text(op.scope), "200", `${q.p(JSON.stringify(op.response))}::jsonb`, at],
-      ),
-    );
-  }
+  if (op) parts.push(operationInsert(q, op, at, "FROM w0"));
   const sql = `WITH ${[roomUpdate, ...parts].map((part, i) => `w${i} AS (${part}${i === 0 ? "" : " RETURNING 1"})`).join(",\n")}
     SELECT (SELECT "version" FROM w0) AS "version"`;
   const [row] = await run.$queryRawUnsafe<{ version: number | null }[]>(sql, ...q.values);
@@ -335,14 +326,28 @@ export async function persistDecision(
   return Number(row.version);
 }
 
-/** Stores the first answer to a user's opId, so that a retry is answered the same way. */
-export async function recordOperation(tx: Tx, op: { userId: string; opId: string; scope: string; response: RoomSnapshot; now: Date }): Promise<void> {
-  const q = new SqlParams();
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "ProcessedOperation" ("id","userId","opId","scope","status","response","createdAt")
-     VALUES (${q.p(randomUUID())}, ${q.p(op.userId)}, ${q.p(op.opId)}, ${q.p(op.scope)}, 200, ${q.p(JSON.stringify(op.response))}::jsonb, ${q.ts(op.now)})`,
-    ...q.values,
+/** `INSERT INTO table (columns) SELECT values <source>`: a row added only if `source` has one. */
+function insertSelect(table: string, columns: string[], values: string[], source: string, tail = ""): string {
+  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) SELECT ${values.join(", ")} ${source}${tail}`;
+}
+
+type OperationAnswer = { userId: string; opId: string; scope: string; response: RoomSnapshot };
+
+/** The insert of an opId's first answer (at the time expression `at`), from `source`. */
+function operationInsert(q: SqlParams, op: OperationAnswer, at: string, source: string): string {
+  return insertSelect(
+    "ProcessedOperation",
+    ["id", "userId", "opId", "scope", "status", "response", "createdAt"],
+    [q.text(randomUUID()), q.text(op.userId), q.text(op.opId), q.text(op.scope), "200", `${q.p(JSON.stringify(op.response))}::jsonb`, at],
+    source,
   );
+}
+
+/** Stores the first answer to a user's opId, so that a retry is answered the same way. */
+export async function recordOperation(tx: Tx, op: OperationAnswer & { now: Date }): Promise<void> {
+  const q = new SqlParams();
+  const at = q.ts(op.now);
+  await tx.$executeRawUnsafe(operationInsert(q, op, at, ""), ...q.values);
 }
 
 /** The room's content and game state, read as they are now (no lock). */
