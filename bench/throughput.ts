@@ -1,4 +1,4 @@
-// npm run bench -- throughput [--db embedded|postgres|both] [--window 10] [--max-rooms 128] [--transport socket|http] [--smoke] [--url URL [--pid PID]]
+// npm run bench -- throughput [--db embedded|postgres|both] [--window 10] [--max-rooms 128] [--transport socket|http] [--smoke] [--cpu-prof DIR] [--url URL [--pid PID]]
 //
 // The throughput ceiling: players move the moment the room asks (think time 0), and rooms are
 // added step by step (1, 2, 3, 4, 6, 8, 12, …); at each step the command round-trip (command
@@ -191,7 +191,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const results: { kind: DbKind; label: string; ceiling: Ceiling; throttled: number }[] = [];
   // With --url, the given server alone (its database is whatever it runs on).
   for (const kind of args.string("url") ? (["given" as DbKind]) : kinds) {
-    const server = await productServer(args, kind);
+    const server = await productServer(args, kind, { profileDir: args.string("cpu-prof") });
     console.log(`product on ${server.label}:`);
     try {
       const stats = new LoadStats();

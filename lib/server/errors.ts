@@ -114,6 +114,8 @@ export function prismaErrorCode(e: unknown): string | undefined {
 export function isUniqueViolation(e: unknown): boolean {
   const code = prismaErrorCode(e);
   if (code === "P2002") return true;
+  // The driver's own error, for statements run without Prisma (lib/server/db: `statement`).
+  if (e && typeof e === "object" && (e as { code?: unknown }).code === "23505") return true;
   const meta = e && typeof e === "object" && "meta" in e ? (e as { meta?: Record<string, unknown> }).meta : undefined;
   if (meta && (meta.code === "23505" || (meta.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind === "UniqueConstraintViolation")) return true;
   return e instanceof Error && /\b23505\b|unique constraint/i.test(e.message);

@@ -8,6 +8,13 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 export interface DbHandle {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /**
+   * Runs one statement on its own (committed by itself, never inside a transaction) straight on
+   * the driver, without Prisma's client: for the few statements every game command runs
+   * (room-command.ts). On PostgreSQL the statement is prepared once per pooled connection.
+   * Rows come as the driver gives them (int4 a number, int8 a string).
+   */
+  statement<T>(text: string, values: unknown[]): Promise<T[]>;
   /** Resolves when the database answers; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -24,4 +31,11 @@ export function db(): PrismaClient {
 
 export function dbHandle(): DbHandle | undefined {
   return recall<DbHandle>(DB_KEY);
+}
+
+/** One statement on its own, straight on the driver (see DbHandle.statement). */
+export function statement<T>(text: string, values: unknown[]): Promise<T[]> {
+  const handle = recall<DbHandle>(DB_KEY);
+  if (!handle) throw new Error("The database is not open: call openDb() first (server.ts does).");
+  return handle.statement<T>(text, values);
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
@@ -66,9 +67,11 @@ async function open({ databaseUrl, dataDir, log, migrationsDir }: OpenDbOptions)
     pool.on("error", (err) => log.warn({ err: err.message }, "database pool client error"));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     log.info({ kind: "postgres", host: new URL(databaseUrl).host }, "database ready");
+    const names = new PreparedNames();
     return {
       prisma,
       kind: "postgres",
+      statement: async <T,>(text: string, values: unknown[]) => (await pool.query({ name: names.of(text), text, values })).rows as T[],
       ping: async (timeoutMs = 2000) => {
         await withTimeout(prisma.$queryRawUnsafe("SELECT 1"), timeoutMs, "database ping");
       },
@@ -97,6 +100,8 @@ async function open({ databaseUrl, dataDir, log, migrationsDir }: OpenDbOptions)
   return {
     prisma,
     kind: "pglite",
+    // PGlite runs one thing at a time: a statement here waits for any open transaction to end.
+    statement: async <T,>(text: string, values: unknown[]) => (await pglite.query<T>(text, values)).rows,
     ping: async (timeoutMs = 2000) => {
       await withTimeout(pglite.query("SELECT 1"), timeoutMs, "database ping");
     },
@@ -105,6 +110,24 @@ async function open({ databaseUrl, dataDir, log, migrationsDir }: OpenDbOptions)
       await pglite.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Names for prepared statements, one per statement text (a digest of it), so that PostgreSQL
+ * parses and plans a statement once per connection instead of on every call. The game's hot
+ * statements come in a few dozen shapes; past `limit` distinct texts, the rest go unnamed
+ * (parsed each time) so that no connection keeps an unbounded set of prepared statements.
+ */
+export class PreparedNames {
+  private readonly known = new Map<string, string>();
+  constructor(private readonly limit = 256) {}
+  of(text: string): string | undefined {
+    const name = this.known.get(text);
+    if (name !== undefined || this.known.size >= this.limit) return name;
+    const made = `aedg_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    this.known.set(text, made);
+    return made;
+  }
 }
 
 /** Closes the process's database, if open. */

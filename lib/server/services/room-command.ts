@@ -8,7 +8,7 @@ import { metrics } from "../metrics";
 import { logger } from "../logger";
 import { dropFromVoice, emitToMonitors, emitToRoom } from "../realtime/emitter";
 import { cachedRoom, cachedRoomById, forgetRooms, keepRoom, queueForRoom } from "./room-cache";
-import { advanceView, buildSnapshot, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type KnownPerson, type RoomView } from "./room-state";
+import { advanceView, buildSnapshot, direct, replayedAnswer, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type KnownPerson, type RoomView } from "./room-state";
 import { scenarioContent } from "./scenario-content";
 import { scheduleWakeUp } from "./room-timers";
 import { closeVoiceSessionsOf } from "./voice-sessions";
@@ -127,7 +127,7 @@ function decideOrRefuse(state: GameState, command: Command, now: Date): Decision
 
 /** Whether the room's stored version is still the one `view` has (one indexed read). */
 async function isCurrent(view: RoomView): Promise<boolean> {
-  const [row] = await db().$queryRawUnsafe<{ version: number }[]>(`SELECT "version" FROM "Room" WHERE "id" = $1`, view.room.id);
+  const [row] = await direct.$queryRawUnsafe<{ version: number }[]>(`SELECT "version" FROM "Room" WHERE "id" = $1`, view.room.id);
   const current = row !== undefined && Number(row.version) === view.room.version;
   if (!current) metrics().roomStateCache.inc({ result: "stale" });
   return current;
@@ -164,7 +164,7 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
   }
   const snapshot = viewSnapshot(next, now);
   try {
-    await persistDecision(db(), view.room, view.state, decision, now, withOp ? { ...withOp, response: snapshot } : undefined);
+    await persistDecision(direct, view.room, view.state, decision, now, withOp ? { ...withOp, response: snapshot } : undefined);
   } catch (e) {
     // Written elsewhere since (another instance; an account deleted or renamed), or this opId answered already.
     if (e instanceof VersionConflict) {
@@ -196,7 +196,7 @@ async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandO
     const now = new Date();
     if (done) {
       if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
-      return { replayed: done.response as RoomSnapshot };
+      return { replayed: replayedAnswer(done.response, content) };
     }
     const decision = decideOrRefuse(state, await makeCommand({ state, room }), now);
     const changed = decision.effects.length > 0;

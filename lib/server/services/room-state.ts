@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { answeredInPhase, DEFAULT_SETTINGS, emptyRound, type Decision, type GameState, type Phase, type RoomSettings } from "@/lib/domain/game";
 import { isRoundRevealed, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
 import { roomSettingsSchema } from "@/lib/validation/room";
-import type { Tx } from "../db";
+import { statement, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
 import { scenarioContent, type ScenarioContent } from "./scenario-content";
 
@@ -214,8 +214,15 @@ class SqlParams {
   }
 }
 
-/** What runs a statement: a transaction, or the client itself (one statement, committed on its own). */
-export type Runner = Pick<Tx, "$queryRawUnsafe">;
+/** What runs a statement: a transaction, or `direct` (one statement, committed on its own). */
+export interface Runner {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+}
+
+/** One statement on its own, straight on the database driver (lib/server/db: `statement`). */
+export const direct: Runner = {
+  $queryRawUnsafe: <T,>(query: string, ...values: unknown[]) => statement<unknown>(query, values) as unknown as PromiseLike<T>,
+};
 
 /**
  * Writes a decision in one statement (each part a data-modifying CTE): the room row as the new
@@ -338,7 +345,7 @@ function operationInsert(q: SqlParams, op: OperationAnswer, at: string, source: 
   return insertSelect(
     "ProcessedOperation",
     ["id", "userId", "opId", "scope", "status", "response", "createdAt"],
-    [q.text(randomUUID()), q.text(op.userId), q.text(op.opId), q.text(op.scope), "200", `${q.p(JSON.stringify(op.response))}::jsonb`, at],
+    [q.text(randomUUID()), q.text(op.userId), q.text(op.opId), q.text(op.scope), "200", `${q.p(JSON.stringify(storedAnswer(op.response)))}::jsonb`, at],
     source,
   );
 }
@@ -504,6 +511,36 @@ async function loadResults(tx: Tx, room: Room, content: ScenarioContent): Promis
 }
 
 /** The snapshot of a room's view at `now` (no database). */
+/** A snapshot's scenario part: the scenario's public text and the question of `round`. */
+function scenarioView(content: ScenarioContent, round: number): RoomSnapshot["scenario"] {
+  const question = round > 0 ? content.rounds.find((r) => r.number === round) : undefined;
+  return {
+    id: content.id,
+    title: content.title,
+    summary: content.summary,
+    opening: content.opening,
+    locale: content.locale,
+    roles: content.roles.map((r) => ({ position: r.position, name: r.name, brief: r.brief })),
+    currentQuestion: question ? { number: question.number, question: question.question, options: question.options.map((o) => ({ ...o })) } : null,
+  };
+}
+
+/**
+ * An opId's first answer as it is stored: the snapshot without its scenario part, which is
+ * most of its size (the scenario's text, the same in every answer) and follows from the
+ * scenario and the answer's round. `replayedAnswer` puts it back.
+ */
+export function storedAnswer(snapshot: RoomSnapshot): Omit<RoomSnapshot, "scenario"> & { scenario: null } {
+  return { ...snapshot, scenario: null };
+}
+
+/** The answer a replayed opId gets: the stored one, its scenario part rebuilt from `content`. */
+export function replayedAnswer(stored: unknown, content: ScenarioContent): RoomSnapshot {
+  const answer = stored as Omit<RoomSnapshot, "scenario"> & { scenario: RoomSnapshot["scenario"] | null };
+  // Answers stored before the scenario part was left out have it.
+  return answer.scenario ? (answer as RoomSnapshot) : { ...answer, scenario: scenarioView(content, answer.round) };
+}
+
 export function viewSnapshot({ room, content, seats, state, phaseStartedAt, results }: RoomView, now: Date): RoomSnapshot {
   const answered = answeredInPhase(state);
   const roles = content.roles;
@@ -511,7 +548,6 @@ export function viewSnapshot({ room, content, seats, state, phaseStartedAt, resu
   // order the rows or the decision had them in.
   const seatOf = new Map(seats.filter((s) => s.userId).map((s) => [s.userId!, s.seat]));
   const bySeat = (a: string | null, b: string | null) => (seatOf.get(a ?? "") ?? 99) - (seatOf.get(b ?? "") ?? 99) || String(a).localeCompare(String(b));
-  const question = room.round > 0 ? content.rounds.find((r) => r.number === room.round) : undefined;
   const paused = room.pausedAt !== null;
   return {
     code: room.code,
@@ -530,15 +566,7 @@ export function viewSnapshot({ room, content, seats, state, phaseStartedAt, resu
     hostId: room.hostId,
     createdById: room.createdById,
     settings: state.settings,
-    scenario: {
-      id: content.id,
-      title: content.title,
-      summary: content.summary,
-      opening: content.opening,
-      locale: content.locale,
-      roles: roles.map((r) => ({ position: r.position, name: r.name, brief: r.brief })),
-      currentQuestion: question ? { number: question.number, question: question.question, options: question.options.map((o) => ({ ...o })) } : null,
-    },
+    scenario: scenarioView(content, room.round),
     seats: seats.map((s) => {
       const role = s.roleIndex === null || room.phase === "WAITING" ? null : roles.find((r) => r.position === s.roleIndex);
       return {
