@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
-import { emitAck } from "../support/client";
+import { connected, emitAck } from "../support/client";
 import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, subscribe, type Player } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -330,6 +330,11 @@ describe("a nickname changed during a game", () => {
     snap = await ok(players[0]!, `/api/rooms/${room.code}/rounds/2/choice`, { choice: 0, confidence: 3 });
     expect(snap.seats.find((s) => s.userId === players[1]!.id)!.nickname).toBe("Renamed2");
     expect(snap.version).toBe(players[0]!.states.at(-1)!.version);
+    // So does a chat message from the same socket, which knew its user before the change.
+    const heard = new Promise<{ nickname: string }>((resolve) => players[0]!.socket!.once("chat:message", resolve));
+    const said = await emitAck(players[1]!.socket!, "chat:send", { code: room.code, text: "new name" });
+    expect(said).toMatchObject({ ok: true, data: { nickname: "Renamed2", text: "new name" } });
+    expect((await heard).nickname).toBe("Renamed2");
     for (const p of players) p.socket!.disconnect();
   });
 });
@@ -377,6 +382,17 @@ describe("chat history", () => {
       ["third", "Hist3"],
     ]);
     expect((await stranger.api.get(`/api/rooms/${room.code}/chat`)).status).toBe(404);
+    // Someone without a seat cannot post, and nothing is stored: NOT_FOUND for a full room, NOT_SEATED while a seat is free.
+    const nosy = stranger.api.socket();
+    await connected(nosy);
+    expect(await emitAck(nosy, "chat:send", { code: room.code, text: "let me in" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND", status: 404 } });
+    expect((await players[0]!.api.post(`/api/rooms/${room.code}/leave`, {})).status).toBe(204);
+    expect(await emitAck(nosy, "chat:send", { code: room.code, text: "a seat is free" })).toMatchObject({ ok: false, error: { code: "NOT_SEATED" } });
+    expect(await emitAck(players[0]!.socket!, "chat:send", { code: room.code, text: "after leaving" })).toMatchObject({ ok: false, error: { code: "NOT_SEATED" } });
+    expect(await emitAck(nosy, "chat:send", { code: "ZZZZZZ", text: "anyone?" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    const after = await players[2]!.api.get(`/api/rooms/${room.code}/chat`);
+    expect(after.body.messages.map((m: { text: string }) => m.text)).toEqual(["first", "second", "third"]);
+    nosy.disconnect();
     for (const p of players) p.socket!.disconnect();
   });
 });

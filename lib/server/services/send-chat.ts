@@ -1,21 +1,55 @@
+import { randomUUID } from "node:crypto";
 import { maskProfanity } from "@/lib/domain/profanity";
 import type { ChatMessagePayload } from "@/lib/realtime-events";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { db, statement } from "../db";
 import { AppError } from "../errors";
 import { emitToRoom } from "../realtime/emitter";
 import { findSeatedRoom } from "./get-room";
 
-/** Stores a chat message (profanity masked) with its round and phase, and sends it to the room. */
+/**
+ * The message stored in one statement, only if the sender sits in the room and the game is not
+ * over; with the sender's nickname as it is stored now, and the room's round and phase.
+ */
+const SEND_SQL = `
+  WITH target AS (
+    SELECT r."id" AS "roomId", r."round", r."phase", u."nickname"
+    FROM "Room" r
+    JOIN "Seat" s ON s."roomId" = r."id" AND s."userId" = $2
+    JOIN "User" u ON u."id" = $2
+    WHERE r."code" = $1 AND r."phase" NOT IN ('FINISHED', 'ABANDONED')
+  ), added AS (
+    INSERT INTO "ChatMessage" ("id", "roomId", "userId", "round", "phase", "text", "isMasked", "createdAt")
+    SELECT $3, "roomId", $2, "round", "phase", $4, $5, (to_timestamp($6::float8 / 1000) AT TIME ZONE 'UTC')::timestamp(3) FROM target
+    RETURNING "id"
+  )
+  SELECT a."id", t."nickname" FROM added a, target t`;
+
+/**
+ * Stores a chat message (profanity masked) with its round and phase, and sends it to the room.
+ * One statement checks the seat and stores it; only a refused message reads the room to say why.
+ */
 export async function sendChat(code: string, user: SessionUser, text: string): Promise<ChatMessagePayload> {
+  const masked = maskProfanity(text);
+  // Milliseconds, as the column keeps them.
+  const at = new Date(Date.now());
+  const [row] = await statement<{ id: string; nickname: string }>(SEND_SQL, [code, user.id, randomUUID(), masked.text, masked.masked, at.getTime()]);
+  if (!row) return sendChatRefused(code, user, masked);
+  const message: ChatMessagePayload = { id: row.id, userId: user.id, nickname: row.nickname, text: masked.text, at: at.toISOString() };
+  emitToRoom(code, "chat:message", message);
+  return message;
+}
+
+/** Why a message was not stored (NOT_FOUND, NOT_SEATED, GAME_OVER); or, seated since, it is stored now. */
+async function sendChatRefused(code: string, user: SessionUser, masked: { text: string; masked: boolean }): Promise<ChatMessagePayload> {
   const { room, seat } = await findSeatedRoom(code, user);
   if (!seat) throw new AppError("NOT_SEATED");
   if (room.phase === "FINISHED" || room.phase === "ABANDONED") throw new AppError("GAME_OVER");
-  const masked = maskProfanity(text);
   const row = await db().chatMessage.create({
     data: { roomId: room.id, userId: user.id, round: room.round, phase: room.phase, text: masked.text, isMasked: masked.masked },
+    include: { user: { select: { nickname: true } } },
   });
-  const message: ChatMessagePayload = { id: row.id, userId: user.id, nickname: user.nickname, text: row.text, at: row.createdAt.toISOString() };
+  const message: ChatMessagePayload = { id: row.id, userId: user.id, nickname: row.user.nickname, text: row.text, at: row.createdAt.toISOString() };
   emitToRoom(code, "chat:message", message);
   return message;
 }

@@ -4,13 +4,13 @@ import { AppError } from "../../errors";
 import { saveMemo } from "../../services/memo";
 import { sendChat } from "../../services/send-chat";
 import { withAck } from "../with-ack";
-import { socketUser, type HubSocket } from "./room.handlers";
+import { cachedSocketUser, socketUser, type HubSocket } from "./room.handlers";
 
 /** chat:send, chat:typing and memo:save. */
 export function registerChatHandlers(socket: HubSocket): void {
   socket.on(
     "chat:send",
-    withAck("chat:send", chatSendSchema, async ({ code, text }) => sendChat(code, await socketUser(socket), text)),
+    withAck("chat:send", chatSendSchema, async ({ code, text }) => sendChat(code, await cachedSocketUser(socket), text)),
   );
   socket.on(
     "chat:typing",
