@@ -171,12 +171,19 @@ export class GamePlayer {
     this.myChoices.clear();
     this.chatted.clear();
     this.game = { code, index, watch, chat, done };
-    const r = await this.setUp(`/api/rooms/${code}/join`, 200);
-    const s = r.body.snapshot as RoomSnapshot;
+    const s = this.opts.transport === "http" ? ((await this.setUp(`/api/rooms/${code}/join`, 200)).body.snapshot as RoomSnapshot) : await this.joinOverSocket(code);
     // A broadcast may have come first.
     const held = this.latest as RoomSnapshot | undefined;
     if (!held || s.version > held.version) this.latest = s;
     await this.subscribe(code);
+  }
+
+  /** Takes a seat over the socket, as the UI does while connected (room:command "join"). */
+  private async joinOverSocket(code: string): Promise<RoomSnapshot> {
+    const ack = await emitWithAckWaitingOutThrottle<RoomSnapshot>(this.socket!, "room:command", { type: "join", code }, 300_000, () => this.stats.throttled++);
+    this.stats.status(ack.ok ? 200 : (ack.error.status ?? 0));
+    if (ack.ok) return ack.data;
+    throw new Error(`${this.opts.nickname}: joining ${code} over the socket answered ${ack.error.status} ${ack.error.code}`);
   }
 
   private async subscribe(code: string) {

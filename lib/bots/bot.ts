@@ -288,11 +288,17 @@ export class Bot {
    */
   async join(code: string): Promise<RoomSnapshot> {
     this.code = code;
-    let joined = await this.command("POST", `/api/rooms/${code}/join`, {});
+    // As the UI: over the socket while it is connected (answered with the snapshot), else REST ({ seat, snapshot }).
+    const take = async () => {
+      const r = await this.move({ type: "join", code }, `/api/rooms/${code}/join`);
+      // The socket answers the snapshot, the REST route { seat, snapshot }.
+      return r.status === 200 && r.body && !("snapshot" in r.body) ? { ...r, body: { snapshot: r.body } } : r;
+    };
+    let joined = await take();
     if (joined.status === 403 && joined.body?.error?.code === "CONSENT_REQUIRED") {
       this.log("gives data consent to join a research room");
       await this.command("PUT", "/api/users/me/consent", { dataConsent: true, voiceConsent: false });
-      joined = await this.command("POST", `/api/rooms/${code}/join`, {});
+      joined = await take();
     }
     if (joined.status !== 200) {
       const error = joined.body?.error;

@@ -52,11 +52,16 @@ export const listScenarios = (locale: string | null, signal?: AbortSignal) =>
 export const listRooms = (signal?: AbortSignal) => apiFetch<{ rooms: RoomListing[] }>("/api/rooms", { signal }).then((r) => r.rooms);
 export const createRoom = (body: CreateRoomBody) => apiFetch<RoomSnapshot>("/api/rooms", { method: "POST", body });
 export const getRoom = (code: string, signal?: AbortSignal) => apiFetch<RoomSnapshot>(room(code), { signal });
-export const joinRoom = (code: string) => apiFetch<{ seat: number | null; snapshot: RoomSnapshot }>(`${room(code)}/join`, { method: "POST", body: {} });
+/** Takes a seat: over the open socket (`room:command` "join"), or the REST route when it is not connected. */
+export function joinRoom(code: string): Promise<RoomSnapshot> {
+  const socket = connectedSocket();
+  if (socket) return emitAck(socket, "room:command", { type: "join", code });
+  return apiFetch<{ seat: number | null; snapshot: RoomSnapshot }>(`${room(code)}/join`, { method: "POST", body: {} }).then((r) => r.snapshot);
+}
 /** Takes a seat; already having one counts as success (answers the current snapshot then). */
 export async function takeSeat(code: string): Promise<RoomSnapshot> {
   try {
-    return (await joinRoom(code)).snapshot;
+    return await joinRoom(code);
   } catch (e) {
     if (isApiError(e, "ALREADY_SEATED")) return getRoom(code);
     throw e;

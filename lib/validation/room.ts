@@ -70,6 +70,7 @@ const roundNumber = z.number().int().min(1).max(SCENARIO_LIMITS.maxRounds);
 const inRoom = { code: roomCodeSchema };
 const inRound = { code: roomCodeSchema, round: roundNumber };
 export const roomCommandSchema = z.discriminatedUnion("type", [
+  z.strictObject({ ...inRoom, type: z.literal("join") }),
   readySchema.extend({ ...inRoom, type: z.literal("ready") }),
   z.strictObject({ ...inRoom, type: z.literal("confirmRole") }),
   submitChoiceSchema.extend({ ...inRound, type: z.literal("choice") }),

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import { connected, emitAck } from "../support/client";
 import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, subscribe, type Player } from "../support/game";
+import { ADMIN_ENV, userWithRole } from "../support/accounts";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ env: ADMIN_ENV });
 });
 afterAll(async () => {
   await server?.stop();
@@ -411,7 +412,18 @@ describe("room:command (the moves over the socket)", () => {
     const room = await createRoom(players[0]!);
     const code = room.code;
     for (const p of players) await subscribe(p, code);
-    for (const p of players) await ok(p, `/api/rooms/${code}/join`);
+    // Seats: one over REST, two over the socket (as the UI takes them while connected).
+    await ok(players[0]!, `/api/rooms/${code}/join`);
+    for (const p of players.slice(1)) {
+      const joined = await moved(p, { type: "join", code });
+      expect(joined.seats.find((s) => s.userId === p.id)).toMatchObject({ nickname: p.nickname });
+    }
+    // Refused as the REST route refuses: a second seat, a full room.
+    const twice = await players[1]!.api.post(`/api/rooms/${code}/join`, {});
+    expect(await move(players[1]!, { type: "join", code })).toMatchObject({ ok: false, error: { code: twice.body.error.code, status: twice.status } });
+    const full = await outsider.api.post(`/api/rooms/${code}/join`, {});
+    expect(full.status).toBeGreaterThanOrEqual(400);
+    expect(await move(outsider, { type: "join", code })).toMatchObject({ ok: false, error: { code: full.body.error.code, status: full.status } });
     let snap!: RoomSnapshot;
     for (const p of players) snap = await moved(p, { type: "ready", code, ready: true });
     expect(snap.phase).toBe("ROLES");
@@ -458,5 +470,20 @@ describe("room:command (the moves over the socket)", () => {
     expect(snap.results[0]!.choices.map((c) => c.choice)).toEqual([1, 1, 0]);
     for (const p of players) snap = await moved(p, { type: "continue", code, round: 1 });
     expect(snap).toMatchObject({ phase: "INDIVIDUAL", round: 2 });
+  });
+
+  it("takes a seat in a research room over the socket only with data consent, given a moment before", async () => {
+    const facilitator = await userWithRole(server.url, "FACILITATOR", "sockfac");
+    const opened = await facilitator.post("/api/rooms", { visibility: "private", isResearch: true });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const code = opened.body.code as string;
+    const p = await guest(server.url, "SockConsent", true);
+    // The socket has read its user (a move elsewhere) before the consent below.
+    expect(await move(p, { type: "ready", code: "ZZZZ22", ready: true })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await move(p, { type: "join", code })).toMatchObject({ ok: false, error: { code: "CONSENT_REQUIRED", status: 403 } });
+    expect((await p.api.put("/api/users/me/consent", { dataConsent: true, voiceConsent: false })).status).toBe(200);
+    const joined = await moved(p, { type: "join", code });
+    expect(joined.seats.filter((s) => s.userId === p.id)).toHaveLength(1);
+    p.socket!.disconnect();
   });
 });

@@ -1,7 +1,7 @@
 import { roomCommandSchema } from "@/lib/validation/room";
 import * as play from "../../services/play-room";
 import { withAck } from "../with-ack";
-import { cachedSocketUser, type HubSocket } from "./room.handlers";
+import { cachedSocketUser, freshSocketUser, type HubSocket } from "./room.handlers";
 
 /**
  * room:command — the game's moves over the socket the client already holds: the same services,
@@ -12,6 +12,7 @@ export function registerCommandHandlers(socket: HubSocket): void {
   socket.on(
     "room:command",
     withAck("room:command", roomCommandSchema, async (c) => {
+      if (c.type === "join") return play.joinRoom(c.code, await freshSocketUser(socket));
       const user = await cachedSocketUser(socket);
       const opts = "opId" in c ? { opId: c.opId } : {};
       switch (c.type) {

@@ -36,6 +36,14 @@ const users = new WeakMap<HubSocket, { user: SessionUser; until: number }>();
 export async function cachedSocketUser(socket: HubSocket): Promise<SessionUser> {
   const hit = users.get(socket);
   if (hit && hit.until > Date.now()) return hit.user;
+  return freshSocketUser(socket);
+}
+
+/**
+ * The socket's user read now, and kept for its next events: for taking a seat, which needs the
+ * consent the user may have given a moment ago (and shows their nickname).
+ */
+export async function freshSocketUser(socket: HubSocket): Promise<SessionUser> {
   const user = await socketUser(socket);
   users.set(socket, { user, until: Date.now() + USER_TTL_MS });
   return user;
