@@ -241,6 +241,15 @@ async function selfCheck(tx: Tx, roomId: string, snapshot: RoomSnapshot, now: Da
 }
 
 /**
+ * The state this instance holds for room `code` when the stored version is still that one (one
+ * indexed read, no lock); otherwise undefined.
+ */
+export async function currentHeldRoom(code: string): Promise<RoomView | undefined> {
+  const held = cachedRoom(code);
+  return held && (await isCurrent(held)) ? held : undefined;
+}
+
+/**
  * The current snapshot of a room (no lock, no change): from the state this instance holds when
  * the stored version is still that one, else read from the database.
  */

@@ -6,7 +6,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import { findVisibleRoom } from "../../services/get-room";
-import { readSnapshot } from "../../services/room-command";
+import { currentHeldRoom, readSnapshot } from "../../services/room-command";
 import { setPresence } from "../../services/set-presence";
 import { io } from "../emitter";
 import { withAck } from "../with-ack";
@@ -64,6 +64,18 @@ async function isSeated(code: string, userId: string): Promise<boolean> {
   return (await db().seat.count({ where: { userId, room: { code } } })) > 0;
 }
 
+/**
+ * Whether `user` may follow room `code` (NOT_FOUND otherwise), and whether they sit in it. A
+ * player seated in a room whose state this instance holds, still the stored version, needs no
+ * read of the room; anyone else is checked against the stored room (findVisibleRoom).
+ */
+async function subscribable(code: string, user: SessionUser): Promise<{ roomId: string; seated: boolean }> {
+  const held = await currentHeldRoom(code);
+  if (held?.seats.some((s) => s.userId === user.id)) return { roomId: held.room.id, seated: true };
+  const room = await findVisibleRoom(code, user);
+  return { roomId: room.id, seated: room.seats.some((s) => s.userId === user.id) };
+}
+
 /** room:subscribe / room:unsubscribe: follow a room's state; a seated player's presence follows their sockets. */
 export function registerRoomHandlers(socket: HubSocket): void {
   // A recovered connection is back in its rooms without subscribing again: it is present again.
@@ -78,11 +90,11 @@ export function registerRoomHandlers(socket: HubSocket): void {
     "room:subscribe",
     withAck("room:subscribe", roomRefSchema, async ({ code }) => {
       const user = await cachedSocketUser(socket);
-      const room = await findVisibleRoom(code, user);
+      const { roomId, seated } = await subscribable(code, user);
       await socket.join(roomChannel(code));
       // A player is present again; recording it answers the room as it is now.
-      if (room.seats.some((s) => s.userId === user.id)) return (await setPresence(code, user.id, true)) as never;
-      return readSnapshot(room.id) as never;
+      if (seated) return (await setPresence(code, user.id, true)) as never;
+      return readSnapshot(roomId) as never;
     }),
   );
   socket.on(
