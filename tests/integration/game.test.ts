@@ -445,6 +445,8 @@ describe("room:command (the moves over the socket)", () => {
       [players[1]!, { type: "choice", code, round: 1, choice: 0, confidence: 9 }, "VALIDATION_ERROR", 400],
       [players[1]!, { type: "choice", code, round: 2, choice: 0, confidence: 2 }, "ROUND_MISMATCH", 409],
       [players[1]!, { type: "teleport", code }, "VALIDATION_ERROR", 400],
+      [players[1]!, { type: "join", code, nickname: "Sneaky" }, "VALIDATION_ERROR", 400],
+      [players[1]!, { type: "join", code: "no!" }, "VALIDATION_ERROR", 400],
       [players[1]!, { type: "ready", code, ready: true, admin: true }, "VALIDATION_ERROR", 400],
       [players[1]!, { type: "advance", code, reason: "skip" }, "FORBIDDEN", 403],
       [players[1]!, { type: "ready", code: "ZZZZ22", ready: true }, "NOT_FOUND", 404],

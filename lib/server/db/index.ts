@@ -24,9 +24,13 @@ export const DB_KEY = "db";
 
 /** The process's database client. Opened by server.ts (lib/server/db/open.ts) before anything is served. */
 export function db(): PrismaClient {
+  return openHandle().prisma;
+}
+
+function openHandle(): DbHandle {
   const handle = recall<DbHandle>(DB_KEY);
   if (!handle) throw new Error("The database is not open: call openDb() first (server.ts does).");
-  return handle.prisma;
+  return handle;
 }
 
 export function dbHandle(): DbHandle | undefined {
@@ -35,7 +39,5 @@ export function dbHandle(): DbHandle | undefined {
 
 /** One statement on its own, straight on the driver (see DbHandle.statement). */
 export function statement<T>(text: string, values: unknown[]): Promise<T[]> {
-  const handle = recall<DbHandle>(DB_KEY);
-  if (!handle) throw new Error("The database is not open: call openDb() first (server.ts does).");
-  return handle.statement<T>(text, values);
+  return openHandle().statement<T>(text, values);
 }

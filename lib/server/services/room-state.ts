@@ -510,7 +510,6 @@ async function loadResults(tx: Tx, room: Room, content: ScenarioContent): Promis
   }));
 }
 
-/** The snapshot of a room's view at `now` (no database). */
 /** A snapshot's scenario part: the scenario's public text and the question of `round`. */
 function scenarioView(content: ScenarioContent, round: number): RoomSnapshot["scenario"] {
   const question = round > 0 ? content.rounds.find((r) => r.number === round) : undefined;
@@ -541,6 +540,7 @@ export function replayedAnswer(stored: unknown, content: ScenarioContent): RoomS
   return answer.scenario ? (answer as RoomSnapshot) : { ...answer, scenario: scenarioView(content, answer.round) };
 }
 
+/** The snapshot of a room's view at `now` (no database). */
 export function viewSnapshot({ room, content, seats, state, phaseStartedAt, results }: RoomView, now: Date): RoomSnapshot {
   const answered = answeredInPhase(state);
   const roles = content.roles;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isOver } from "@/lib/domain/game";
 import { maskProfanity } from "@/lib/domain/profanity";
 import type { ChatMessagePayload } from "@/lib/realtime-events";
 import type { SessionUser } from "../auth/session";
@@ -17,7 +18,7 @@ const SEND_SQL = `
     FROM "Room" r
     JOIN "Seat" s ON s."roomId" = r."id" AND s."userId" = $2
     JOIN "User" u ON u."id" = $2
-    WHERE r."code" = $1 AND r."phase" NOT IN ('FINISHED', 'ABANDONED')
+    WHERE r."code" = $1 AND r."phase" NOT IN ('FINISHED', 'ABANDONED') -- not isOver(phase)
   ), added AS (
     INSERT INTO "ChatMessage" ("id", "roomId", "userId", "round", "phase", "text", "isMasked", "createdAt")
     SELECT $3, "roomId", $2, "round", "phase", $4, $5, (to_timestamp($6::float8 / 1000) AT TIME ZONE 'UTC')::timestamp(3) FROM target
@@ -35,7 +36,11 @@ export async function sendChat(code: string, user: SessionUser, text: string): P
   const at = new Date(Date.now());
   const [row] = await statement<{ id: string; nickname: string }>(SEND_SQL, [code, user.id, randomUUID(), masked.text, masked.masked, at.getTime()]);
   if (!row) return sendChatRefused(code, user, masked);
-  const message: ChatMessagePayload = { id: row.id, userId: user.id, nickname: row.nickname, text: masked.text, at: at.toISOString() };
+  return announce(code, { id: row.id, userId: user.id, nickname: row.nickname, text: masked.text, at: at.toISOString() });
+}
+
+/** Sends a stored message to the room's sockets; answers it. */
+function announce(code: string, message: ChatMessagePayload): ChatMessagePayload {
   emitToRoom(code, "chat:message", message);
   return message;
 }
@@ -44,14 +49,12 @@ export async function sendChat(code: string, user: SessionUser, text: string): P
 async function sendChatRefused(code: string, user: SessionUser, masked: { text: string; masked: boolean }): Promise<ChatMessagePayload> {
   const { room, seat } = await findSeatedRoom(code, user);
   if (!seat) throw new AppError("NOT_SEATED");
-  if (room.phase === "FINISHED" || room.phase === "ABANDONED") throw new AppError("GAME_OVER");
+  if (isOver(room.phase)) throw new AppError("GAME_OVER");
   const row = await db().chatMessage.create({
     data: { roomId: room.id, userId: user.id, round: room.round, phase: room.phase, text: masked.text, isMasked: masked.masked },
     include: { user: { select: { nickname: true } } },
   });
-  const message: ChatMessagePayload = { id: row.id, userId: user.id, nickname: row.user.nickname, text: row.text, at: row.createdAt.toISOString() };
-  emitToRoom(code, "chat:message", message);
-  return message;
+  return announce(code, { id: row.id, userId: user.id, nickname: row.user.nickname, text: row.text, at: row.createdAt.toISOString() });
 }
 
 /** The room's chat so far, oldest first (players and managers of the room). */
