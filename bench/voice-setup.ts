@@ -1,11 +1,13 @@
 // npm run bench -- voice-setup [--rooms 5] [--smoke] [--url URL] [--trace]   (--trace: each page's voice states as they change)
 //
 // Voice set-up time in real Chromium: three headless browsers (fake microphone playing a tone)
-// are seated in a room, each on the room page; when the third player gets ready the game
-// starts and every page mounts its voice layer (voice:join, ICE config, simple-peer mesh
-// signalled through Socket.IO). The clock runs from sending that third "ready" until, on all
-// three pages, both peer connections are `connected` and the inbound audio bytes from each
-// other player are growing (window.__aedgVoice.stats(), polled every 50 ms). Median of 5 rooms.
+// open a room's page; two are seated and talking already (the voice runs from the waiting room
+// on). The clock runs from the third player's click on "Join" (the seat is taken over the
+// socket, the page mounts its voice layer: voice:join, the simple-peer mesh signalled through
+// Socket.IO) until, on all three pages, both peer connections are `connected` and the inbound
+// audio bytes from each other player are growing (window.__aedgVoice.stats(), polled every
+// 50 ms). Median of 5 rooms. Then all three get ready: the game starts, and the links must be
+// the same connections after it (counted, not timed).
 // Baseline: the same three browsers on a plain server response, microphone taken, connecting
 // plain RTCPeerConnection data channels in the same mesh, signalled through the bench process;
 // the clock runs until every page has both channels open and a message from each other page.
@@ -23,6 +25,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 interface PeerStats {
   connectionState: string;
+  connectionId: number;
   bytesReceived: number;
 }
 
@@ -32,8 +35,21 @@ async function post(context: BrowserContext, url: string, data: unknown = {}) {
   return r.json() as Promise<Record<string, unknown>>;
 }
 
-/** One room: answers the set-up time in ms. */
-async function productRoom(browsers: Browser[], baseURL: string, n: number, trace = false): Promise<number> {
+const voiceStats = (page: Page) =>
+  page.evaluate(async () => {
+    const hook = (window as unknown as { __aedgVoice?: { stats(): Promise<Record<string, PeerStats>> } }).__aedgVoice;
+    return hook ? hook.stats() : {};
+  }) as Promise<Record<string, PeerStats>>;
+
+interface RoomResult {
+  /** From the third player's "Join" until audio flows both ways on every link (ms). */
+  setUp: number;
+  /** Links (of 6) that were the same connection, connected, after the game started. */
+  kept: number;
+}
+
+/** One room: the set-up time from the third join, and the links kept through the game's start. */
+async function productRoom(browsers: Browser[], baseURL: string, n: number, trace = false): Promise<RoomResult> {
   const contexts = await Promise.all(browsers.map((b) => b.newContext({ baseURL, locale: "en-US" })));
   try {
     const ids: string[] = [];
@@ -44,18 +60,42 @@ async function productRoom(browsers: Browser[], baseURL: string, n: number, trac
       if (!me.ok()) throw new Error(`guest sign-in failed (${me.status()})`);
       ids.push(((await me.json()) as { id: string }).id);
     }
+    const others = (i: number) => ids.filter((_, j) => j !== i);
     const code = (await post(contexts[0]!, "/api/rooms", { visibility: "private" })).code as string;
-    for (const c of contexts) await post(c, `/api/rooms/${code}/join`);
+    for (const c of contexts.slice(0, 2)) await post(c, `/api/rooms/${code}/join`);
     const pages = await Promise.all(contexts.map((c) => c.newPage()));
     await Promise.all(pages.map((p) => p.goto(`/rooms/${code}`)));
-    await Promise.all(pages.map((p) => p.getByRole("button", { name: "I'm ready" }).waitFor({ timeout: 60_000 })));
-    await post(contexts[0]!, `/api/rooms/${code}/ready`, { ready: true });
-    await post(contexts[1]!, `/api/rooms/${code}/ready`, { ready: true });
+    const join = pages[2]!.getByRole("button", { name: "Join", exact: true });
+    await Promise.all([...pages.slice(0, 2).map((p) => p.getByRole("button", { name: "I'm ready" }).waitFor({ timeout: 60_000 })), join.waitFor({ timeout: 60_000 })]);
+    // The two seated players talk already.
+    const before = performance.now();
+    await Promise.all([audioFlowing(pages[0]!, [ids[1]!], before), audioFlowing(pages[1]!, [ids[0]!], before)]);
 
     const t0 = performance.now();
-    await post(contexts[2]!, `/api/rooms/${code}/ready`, { ready: true });
-    const doneAt = await Promise.all(pages.map((p, i) => audioFlowing(p, ids.filter((_, j) => j !== i), t0, trace ? (line) => console.log(`    page ${i + 1}: ${line}`) : undefined)));
-    return Math.max(...doneAt) - t0;
+    const wall0 = Date.now();
+    await join.click();
+    const doneAt = await Promise.all(pages.map((p, i) => audioFlowing(p, others(i), t0, trace ? (line) => console.log(`    page ${i + 1}: ${line}`) : undefined)));
+    const setUp = Math.max(...doneAt) - t0;
+    if (trace) {
+      // Each page's own record of its set-up's steps (the session's debug marks), on the same clock.
+      for (const [i, p] of pages.entries()) {
+        const marks = (await p.evaluate("window.__aedgVoice?.marks?.() ?? []")) as { at: number; what: string }[];
+        const steps = marks.filter((m) => m.at >= wall0).map((m) => `+${m.at - wall0} ${m.what}`);
+        console.log(`    page ${i + 1} steps: ${steps.join(" | ")}; audio flowing +${(doneAt[i]! - t0).toFixed(0)}`);
+      }
+    }
+
+    // The game starts: every link must stay the connection it was.
+    const links = await Promise.all(pages.map(voiceStats));
+    for (const c of contexts) await post(c, `/api/rooms/${code}/ready`, { ready: true });
+    await Promise.all(pages.map((p) => p.waitForURL(/\/roles$/, { timeout: 60_000 })));
+    await Promise.all(pages.map((p, i) => audioFlowing(p, others(i), performance.now())));
+    const after = await Promise.all(pages.map(voiceStats));
+    let kept = 0;
+    for (const [i, stats] of after.entries()) {
+      for (const o of others(i)) if (stats[o]?.connectionState === "connected" && stats[o]!.connectionId === links[i]![o]?.connectionId) kept++;
+    }
+    return { setUp, kept };
   } finally {
     await Promise.all(contexts.map((c) => c.close()));
   }
@@ -87,6 +127,23 @@ async function audioFlowing(page: Page, others: string[], t0: number, trace?: (l
     if (flowing) return now;
     if (now - t0 > 60_000) throw new Error(`voice did not connect within 60 s: ${JSON.stringify(stats)}`);
     await sleep(50);
+  }
+}
+
+/**
+ * The baseline room, tried again (on fresh pages) when its channels do not open within 30 s: on
+ * a saturated machine that happened once in many rooms, and one lost room should not lose the
+ * run. Every retry is reported.
+ */
+async function baselineRoom(browsers: Browser[], baseURL: string, onRetry: () => void): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataChannelRoom(browsers, baseURL);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      onRetry();
+      console.log(`  baseline room tried again: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 }
 
@@ -199,7 +256,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const server = await productServer(args, "embedded");
   const report = new Report(
     "voice-setup",
-    `three headless Chromium players, from the third player's "ready" (the game starts, every page mounts its voice) until all three have both peer connections up with audio bytes growing; median of ${rooms}`,
+    `three headless Chromium players, from the third player's "Join" in the waiting room (two are talking already) until all three have both peer connections up with audio bytes growing; median of ${rooms}`,
     "the same three browsers connecting RTCPeerConnection data channels only, plain pages with the microphone taken, signalled through the bench process",
     smoke,
   );
@@ -208,12 +265,16 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   writeToneWav(wav);
   const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath: CHROMIUM, args: fakeMicrophoneArgs(wav) })));
   const voice: number[] = [];
+  const kept: number[] = [];
+  let baselineRetries = 0;
   const data: number[] = [];
   try {
     for (let i = 0; i < rooms; i++) {
-      data.push(await dataChannelRoom(browsers, server.url));
-      voice.push(await productRoom(browsers, server.url, i + 1, args.has("trace")));
-      console.log(`  room ${i + 1}: voice ${voice[i]!.toFixed(0)} ms, data channels ${data[i]!.toFixed(0)} ms`);
+      data.push(await baselineRoom(browsers, server.url, () => baselineRetries++));
+      const room = await productRoom(browsers, server.url, i + 1, args.has("trace"));
+      voice.push(room.setUp);
+      kept.push(room.kept);
+      console.log(`  room ${i + 1}: voice ${voice[i]!.toFixed(0)} ms, data channels ${data[i]!.toFixed(0)} ms, links kept through the game's start ${room.kept}/6`);
     }
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
@@ -223,8 +284,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   report
     .add({ measure: "voice set-up, median", figure: v / 1000, unit: "s", baseline: median(data) / 1000, target: "≤ 1.5 s", met: v <= 1500 })
     .add({ measure: "voice set-up, slowest", figure: Math.max(...voice) / 1000, unit: "s", baseline: Math.max(...data) / 1000 })
+    .add({ measure: "links kept through the game's start", figure: `${kept.reduce((a, b) => a + b, 0)} of ${6 * rooms}` })
     .note(`every room: voice ${voice.map((x) => (x / 1000).toFixed(2)).join(", ")} s; data channels ${data.map((x) => (x / 1000).toFixed(2)).join(", ")} s`)
     .note(`server: ${server.label}; the product's figure is polled every 50 ms and needs two polls (growth), the baseline's is reported by the page`);
+  if (baselineRetries > 0) report.note(`baseline rooms tried again after 30 s without open channels: ${baselineRetries}`);
   report.print();
 }
 

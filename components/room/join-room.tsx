@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useMeStore } from "@/lib/client/stores/me";
 import { takeSeat } from "@/lib/client/room-api";
+import { useVoiceStore } from "@/lib/client/stores/voice";
+import { openMicrophoneAhead } from "@/lib/client/voice/media";
 import { Alert } from "../ui/alert";
 import { Button, buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
@@ -25,6 +27,14 @@ export function JoinRoomCard({ className }: { className?: string }) {
     if (needsConsent) router.push(consentHref);
   }, [needsConsent, consentHref, router]);
 
+  // The voice starts with the seat: the microphone opens alongside the request, not after it.
+  const join = async () => {
+    const voice = useVoiceStore.getState();
+    voice.loadDevicePrefs();
+    const release = openMicrophoneAhead(voice.inputDeviceId);
+    if (!(await action.run(() => takeSeat(room.code)))) release();
+  };
+
   const free = room.seats.filter((s) => s.userId === null).length;
   return (
     <Card as="section" aria-labelledby="join-room-title" className={className}>
@@ -35,8 +45,9 @@ export function JoinRoomCard({ className }: { className?: string }) {
       <p className="mt-4 text-sm text-slate-700">
         {t("room.join.as")} <span className="font-semibold text-slate-900">{nickname}</span>
       </p>
+      <p className="mt-2 text-sm text-slate-600">{t("room.join.voice")}</p>
       <div className="mt-4 flex flex-col gap-3 sm:flex-row">
-        <Button size="lg" isLoading={action.isBusy} onClick={() => void action.run(() => takeSeat(room.code))} className="w-full sm:w-auto">
+        <Button size="lg" isLoading={action.isBusy} onClick={() => void join()} className="w-full sm:w-auto">
           {t("room.join.button")}
         </Button>
         <Link href="/lobby" className={buttonClass({ variant: "ghost", size: "lg" })}>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { isOver, isPlaying } from "@/lib/domain/game";
+import { isOver } from "@/lib/domain/game";
 import { isCode } from "@/lib/domain/codes";
 import { useRoomStore } from "@/lib/client/stores/room";
 import { useRequireMe } from "@/lib/client/use-require-me";
@@ -71,15 +71,18 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   }
 
   const over = isOver(phase);
-  // Voice runs for the seated players from the role reveal to the end of the game.
-  const hasVoice = isSeated && isPlaying(phase);
+  // Voice runs for the seated players from the moment they sit down to the end of the game: the
+  // waiting room talks too, and the game's start leaves the links as they are.
+  const hasVoice = isSeated && !over;
+  // Someone who may take a seat loads what the voice needs first, so that it starts at once.
+  const mayWarmVoice = !isSeated && phase === "WAITING" && hasFreeSeat;
   // A seated player plays; the waiting room and the summary show for anyone who may see the room.
   const content = isSeated || over || phase === "WAITING" ? children : hasFreeSeat ? <JoinRoomScreen /> : <RoomFullNotice />;
 
   return (
     <main id="main" className="flex-1">
       {hasVoice && <VoiceLayer code={code} userId={myId} />}
-      {isSeated && phase === "WAITING" && <VoiceWarmup userId={myId} />}
+      {mayWarmVoice && <VoiceWarmup userId={myId} />}
       <RoomHeader />
       <div className="mx-auto max-w-6xl px-4 pt-4 pb-12 sm:px-6">
         <div className="flex flex-col gap-3">

@@ -27,9 +27,9 @@ export function resumeRemoteAudio(): void {
 }
 
 /**
- * Headless, for a seated player in the waiting room: loads what the voice needs (the peer
- * module, fresh ICE servers) before the game starts, so that the voice layer mounted with the
- * role reveal joins the mesh at once.
+ * Headless, for someone in a waiting room with a free seat: loads what the voice needs (the
+ * peer module, fresh ICE servers) before they sit down, so that the voice layer mounted with
+ * the seat joins the mesh at once.
  */
 export function VoiceWarmup({ userId }: { userId: string }) {
   useEffect(() => VoiceSession.prepare(userId), [userId]);
@@ -37,9 +37,10 @@ export function VoiceWarmup({ userId }: { userId: string }) {
 }
 
 /**
- * The room's voice, mounted by the room frame for a seated player from the role reveal to the
- * end of the game (so moving between the room's pages never drops audio): runs the voice
- * session in an effect and plays the others through hidden <audio> elements.
+ * The room's voice, mounted by the room frame for a seated player from taking the seat in the
+ * waiting room to the end of the game (so neither the game's start nor moving between the
+ * room's pages drops audio): runs the voice session in an effect and plays the others through
+ * hidden <audio> elements.
  */
 export function VoiceLayer({ code, userId }: { code: string; userId: string }) {
   const session = useRef<VoiceSession | null>(null);

@@ -201,6 +201,7 @@ const coreEn = {
   "room.join.as": "You'll play as",
   "room.join.button": "Join",
   "room.join.giveConsent": "Give consent",
+  "room.join.voice": "The players talk by voice: once you sit down, the others in the room hear you (you can mute at any time).",
   "room.join.inProgress": "This game is already under way and a seat is free: you take over that player's role.",
 
   "phase.WAITING": "Waiting",
@@ -630,6 +631,7 @@ const coreKo: { readonly [K in keyof typeof coreEn]: string } = {
   "room.join.as": "참여할 이름:",
   "room.join.button": "참여하기",
   "room.join.giveConsent": "동의하러 가기",
+  "room.join.voice": "참가자들은 음성으로 대화합니다. 자리에 앉으면 방의 다른 참가자들이 바로 들을 수 있습니다(언제든 음소거할 수 있습니다).",
   "room.join.inProgress": "이미 진행 중인 게임이며 빈자리가 있습니다. 참여하면 그 자리의 역할을 이어받습니다.",
 
   "phase.WAITING": "대기 중",

@@ -6,8 +6,8 @@ import { expect, test } from "./fixtures";
 import { fakeMicrophoneArgs, writeToneWav } from "../support/fake-microphone";
 
 // Voice in real Chromium: three players, each in a browser of their own whose fake microphone
-// plays a generated tone, reach the discussion; every page has both peer connections up with
-// audio flowing; muting shows on the others' seats; a dropped socket comes back without
+// plays a generated tone, talk in the waiting room already and keep those links through the
+// game's start to the discussion; every page has both peer connections up with audio flowing; muting shows on the others' seats; a dropped socket comes back without
 // touching the audio links; a reload reconnects without the others reloading and keeps the
 // part of the round recorded before it; and each player's recordings of the round are
 // uploaded and can be played back.
@@ -173,14 +173,29 @@ test("voice: a three-way mesh with mute, reload recovery and per-round recording
       return new URL(host.page.url()).pathname.split("/").pop()!;
     });
 
-    await test.step("the others join; roles are dealt and read", async () => {
+    await test.step("the others join the waiting room, and the voice runs there already", async () => {
       for (const p of [ben, cleo]) {
         await p.page.getByLabel("Room code").fill(code);
         await p.page.getByRole("button", { name: "Join", exact: true }).click();
         await expect(p.page).toHaveURL(new RegExp(`/rooms/${code}$`));
+        // Before sitting down: no voice yet, and the card says that sitting down turns it on.
+        await expect(p.page.getByText("once you sit down, the others in the room hear you")).toBeVisible();
+        await expect(p.page.getByTestId("voice-bar")).toHaveCount(0);
         await p.page.getByRole("button", { name: "Join", exact: true }).click();
         await expect(p.page.getByRole("button", { name: "I'm ready" })).toBeVisible();
       }
+      for (const p of players) await expectAudioFrom(p.page, others(p));
+      for (const p of players) {
+        const status = p.page.getByTestId("voice-bar").getByRole("status").first();
+        await expect(status).toContainText("Voice on with");
+        for (const o of others(p)) await expect(status).toContainText(o.nickname);
+        await expect(status).not.toContainText("connecting");
+      }
+    });
+
+    let linksBeforeStart: Record<string, PeerStats>[] = [];
+    await test.step("roles are dealt and read: the game's start keeps the waiting room's links", async () => {
+      linksBeforeStart = await Promise.all(players.map((p) => voiceStats(p.page)));
       for (const p of players) await p.page.getByRole("button", { name: "I'm ready" }).click();
       for (const p of players) await expect(p.page).toHaveURL(new RegExp(`/rooms/${code}/roles$`));
       for (const p of players) await p.page.getByRole("button", { name: "I've read my role" }).click();
@@ -199,7 +214,12 @@ test("voice: a three-way mesh with mute, reload recovery and per-round recording
     });
 
     await test.step("discussion: both links up on every page, audio flowing, everyone heard speaking", async () => {
-      for (const p of players) await expectAudioFrom(p.page, others(p));
+      for (const [i, p] of players.entries()) {
+        await expectAudioFrom(p.page, others(p));
+        // The very links of the waiting room: the game's start rebuilt none.
+        const now = await voiceStats(p.page);
+        for (const o of others(p)) expect(now[o.id]!.connectionId, `${p.nickname} → ${o.nickname}`).toBe(linksBeforeStart[i]![o.id]!.connectionId);
+      }
       for (const p of players) {
         for (const o of others(p)) await expect(seatOf(p.page, o).getByTestId("seat-voice")).toHaveAttribute("data-speaking", "true", { timeout: 20_000 });
       }

@@ -67,12 +67,17 @@ export function stopStream(stream: MediaStream | null | undefined): void {
   stream?.getTracks().forEach((t) => t.stop());
 }
 
-/** The waiting room's microphone check, while it runs: its stream and the device asked for. */
+/** The microphone on offer (the check's while it runs, or one opened ahead of a seat): its stream and the device asked for. */
 let offered: { stream: MediaStream; deviceId: string | null } | null = null;
+/** A microphone being opened ahead of a seat, until it is open or has failed. */
+let opening: { promise: Promise<unknown>; deviceId: string | null } | null = null;
+
+/** How long a microphone opened ahead of a seat stays on offer before it is released. */
+const AHEAD_MS = 15_000;
 
 /**
- * The microphone check lends its open stream, so that the voice starting with the game does not
- * open the microphone again (the player allowed it already: no new prompt).
+ * The microphone check lends its open stream, so that the voice session does not open the
+ * microphone again (the player allowed it already: no new prompt).
  */
 export function offerMicrophone(stream: MediaStream, deviceId: string | null): void {
   offered = { stream, deviceId };
@@ -84,12 +89,53 @@ export function withdrawMicrophone(stream: MediaStream | null | undefined): void
 }
 
 /**
- * A stream of the check's microphone for the voice session, if the check runs on the device
- * asked for with every track still live: a clone, which goes on when the check stops its own.
+ * A stream of the microphone on offer for the voice session, if it is open on the device asked
+ * for with every track still live: a clone, which goes on when the lender stops its own. Waits
+ * first for a microphone being opened ahead on that device.
  */
-export function borrowMicrophone(deviceId: string | null): MediaStream | null {
+export async function borrowMicrophone(deviceId: string | null): Promise<MediaStream | null> {
+  if (opening && opening.deviceId === deviceId) await opening.promise;
   if (!offered || offered.deviceId !== deviceId) return null;
   const tracks = offered.stream.getAudioTracks();
   if (tracks.length === 0 || tracks.some((t) => t.readyState !== "live")) return null;
   return offered.stream.clone();
+}
+
+/**
+ * Opens the microphone as the player asks for a seat, alongside the request: the voice starts
+ * with the seat, and its session borrows this stream rather than asking for the microphone
+ * only then (and the browser's prompt, if any, follows the click). The stream stays on offer
+ * for a short while and is then released (a session's clone goes on); the returned function
+ * releases it at once (the seat was refused). Never throws: a failure is the session's to
+ * report when it asks again.
+ */
+export function openMicrophoneAhead(deviceId: string | null): () => void {
+  if (!canUseMicrophone()) return () => undefined;
+  let stream: MediaStream | null = null;
+  let isReleased = false;
+  const release = () => {
+    if (isReleased) return;
+    isReleased = true;
+    clearTimeout(timer);
+    if (opening === entry) opening = null;
+    withdrawMicrophone(stream);
+    stopStream(stream);
+  };
+  const entry = {
+    deviceId,
+    promise: openMicrophone(deviceId).then(
+      (s) => {
+        if (isReleased) return stopStream(s);
+        stream = s;
+        offerMicrophone(s, deviceId);
+      },
+      () => undefined,
+    ),
+  };
+  opening = entry;
+  void entry.promise.then(() => {
+    if (opening === entry) opening = null;
+  });
+  const timer = setTimeout(release, AHEAD_MS);
+  return release;
 }

@@ -52,7 +52,7 @@ const connectionIdOf = (c: RTCPeerConnection) => {
 const newId = () => (typeof crypto !== "undefined" && crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
 
 /**
- * One player's voice in one room, from the role reveal to the end of the game: the microphone,
+ * One player's voice in one room, from taking a seat to the end of the game: the microphone,
  * the ICE servers (refreshed before their TURN credentials expire), the peer mesh, speaking
  * detection, link quality, mute, and the per-round recording. Reports to the voice store;
  * holds the live objects itself. Browser only; create it inside an effect.
@@ -78,6 +78,8 @@ export class VoiceSession {
   private stateTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStateSentAt = 0;
   private readonly unsubs: (() => void)[] = [];
+  /** When each step of the set-up happened (epoch ms), for the debug hook: the bench's trace reads it. */
+  private readonly marks: { at: number; what: string }[] = [];
 
   constructor(
     private readonly socket: AppSocket,
@@ -96,9 +98,10 @@ export class VoiceSession {
   private static running: VoiceSession | null = null;
 
   /**
-   * While a seated player waits for the game: loads the peer module and fetches the ICE servers
-   * (kept fresh until released), so that the session starting with the game joins the mesh at
-   * once instead of loading them then. Returns the release (what was loaded stays for the session).
+   * While someone looks at a waiting room they may sit in: loads the peer module and fetches the
+   * ICE servers (kept fresh until released), so that the session starting with the seat joins
+   * the mesh at once instead of loading them then. Returns the release (what was loaded stays
+   * for the session).
    */
   static prepare(userId: string): () => void {
     void loadPeerFactory().catch(() => undefined);
@@ -106,6 +109,7 @@ export class VoiceSession {
   }
 
   async start(): Promise<void> {
+    this.mark("session start");
     VoiceSession.running = this;
     store().activate();
     this.installDebugHook();
@@ -134,6 +138,7 @@ export class VoiceSession {
       stopStream(stream);
       return;
     }
+    this.mark(`microphone ${stream ? "ready" : "missing"}, ICE servers and peer module loaded`);
     this.stream = stream;
     this.applyMute();
     if (stream) this.levels.add(this.myUserId, stream);
@@ -153,7 +158,10 @@ export class VoiceSession {
       iceServers: ice,
       stream,
       events: {
-        peerStatus: (u, status) => store().setPeerStatus(u, status),
+        peerStatus: (u, status) => {
+          this.mark(`peer ${u.slice(0, 8)} ${status}`);
+          store().setPeerStatus(u, status);
+        },
         peerRemoved: (u) => {
           store().removePeer(u);
           this.samples.delete(u);
@@ -164,6 +172,7 @@ export class VoiceSession {
           else this.levels.remove(u);
         },
         joined: () => {
+          this.mark("voice:join answered");
           this.joins++;
           this.isInMesh = true;
           this.sendState(true);
@@ -177,6 +186,7 @@ export class VoiceSession {
         },
       },
     });
+    this.mark("voice:join sent");
     this.mesh.start();
     this.statsTimer = setInterval(() => void this.readStats(), STATS_MS);
     if (this.phase) this.updateRecording();
@@ -216,9 +226,9 @@ export class VoiceSession {
 
   // ---- microphone ----------------------------------------------------------------------------
 
-  /** The microphone; at the start, the check's stream if it still runs on the chosen device. */
+  /** The microphone; at the start, the one on offer (the check's, or opened with the seat) if it is open on the chosen device. */
   private async acquireMicrophone(mayBorrow = false): Promise<MediaStream | null> {
-    const borrowed = mayBorrow ? borrowMicrophone(store().inputDeviceId) : null;
+    const borrowed = mayBorrow ? await borrowMicrophone(store().inputDeviceId) : null;
     if (borrowed) {
       store().setMic("ready");
       return borrowed;
@@ -418,6 +428,10 @@ export class VoiceSession {
 
   // ---- debug hook ------------------------------------------------------------------------------
 
+  private mark(what: string): void {
+    if (this.marks.length < 200) this.marks.push({ at: Date.now(), what });
+  }
+
   private installDebugHook(): void {
     (window as unknown as { __aedgVoice?: unknown }).__aedgVoice = {
       /** Per other player: the pair's status, connection states and audio bytes received. */
@@ -453,6 +467,8 @@ export class VoiceSession {
       recorder: () => (this.recorder ? { round: this.recorder.round, startedAt: this.recorder.startedAtIso } : null),
       /** The socket's link and the voice roster: voice:join answers so far, who the hub says is in the mesh. */
       link: () => ({ isConnected: this.socket.connected, joins: this.joins, roster: this.mesh?.rosterIds() ?? [] }),
+      /** The set-up's steps so far, with their times (epoch ms). */
+      marks: () => [...this.marks],
       /** Cuts the socket's transport as a network drop would; Socket.IO reconnects by itself. */
       dropSocket: () => this.socket.io.engine?.close(),
     };

@@ -3,7 +3,7 @@ export const voiceEn = {
   "voice.title": "Voice",
 
   "voice.check.title": "Check your microphone",
-  "voice.check.body": "The voice chat starts when the roles are dealt. Pick a microphone and say something: the bar should move.",
+  "voice.check.body": "The voice chat is on while you wait: the others hear you as soon as they sit down. Pick a microphone and say something: the bar should move.",
   "voice.check.start": "Test microphone",
   "voice.check.stop": "Stop test",
   "voice.check.retry": "Try again",
@@ -66,7 +66,7 @@ export const voiceKo: { readonly [K in keyof typeof voiceEn]: string } = {
   "voice.title": "음성",
 
   "voice.check.title": "마이크 확인",
-  "voice.check.body": "음성 대화는 역할이 배정되면 시작됩니다. 마이크를 고르고 말해 보세요. 막대가 움직이면 됩니다.",
+  "voice.check.body": "기다리는 동안에도 음성 대화가 켜져 있어, 다른 참가자가 자리에 앉으면 바로 들을 수 있습니다. 마이크를 고르고 말해 보세요. 막대가 움직이면 됩니다.",
   "voice.check.start": "마이크 테스트",
   "voice.check.stop": "테스트 중지",
   "voice.check.retry": "다시 시도",
