@@ -7,7 +7,10 @@ class FakePeer implements PeerLike {
   readonly signals: Record<string, unknown>[] = [];
   isDestroyed = false;
   private readonly handlers = new Map<string, ((...args: unknown[]) => void)[]>();
-  constructor(readonly initiator: boolean) {}
+  constructor(
+    readonly initiator: boolean,
+    readonly stream: MediaStream | null = null,
+  ) {}
   readonly connection = null;
   signal(data: Record<string, unknown>) {
     this.signals.push(data);
@@ -59,7 +62,7 @@ const ME = "m";
 const LOWER = "a"; // offers to me
 const HIGHER = "z"; // I offer to them
 
-function setup(peersOnJoin: string[] = []) {
+function setup(peersOnJoin: string[] = [], stream: MediaStream | null | Promise<MediaStream | null> = null) {
   const channel = new FakeChannel();
   channel.peersOnJoin = peersOnJoin;
   const peers: { peer: FakePeer; userId?: string }[] = [];
@@ -70,9 +73,9 @@ function setup(peersOnJoin: string[] = []) {
     channel,
     myUserId: ME,
     iceServers: [],
-    stream: null,
-    createPeer: ({ initiator }) => {
-      const p = new FakePeer(initiator);
+    stream,
+    createPeer: ({ initiator, stream }) => {
+      const p = new FakePeer(initiator, stream);
       created.push(p);
       peers.push({ peer: p });
       return p;
@@ -121,6 +124,48 @@ describe("joining", () => {
     channel.h.peerJoined(HIGHER);
     expect(created).toHaveLength(1);
     expect(created[0]!.initiator).toBe(true);
+  });
+});
+
+describe("a microphone still opening", () => {
+  test("the mesh joins at once, holds the roster, newcomers and offers in order, and builds every peer with the stream once it is open", async () => {
+    let open!: (s: MediaStream | null) => void;
+    const microphone = new Promise<MediaStream | null>((resolve) => (open = resolve));
+    const stream = { id: "mic" } as unknown as MediaStream;
+    const { mesh, channel, created } = setup([HIGHER], microphone);
+    mesh.start();
+    await vi.advanceTimersByTimeAsync(0);
+    // voice:join went out; nothing is built before the microphone is there.
+    expect(channel.join).toHaveBeenCalledTimes(1);
+    channel.h.signal(LOWER, offer);
+    channel.h.peerJoined("q");
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(created).toHaveLength(0);
+    expect(channel.sent).toHaveLength(0);
+
+    open(stream);
+    await vi.advanceTimersByTimeAsync(0);
+    // The roster first (I offer to z), then the offer from a (taken, not restarted), then q (I offer).
+    expect(created.map((p) => p.initiator)).toEqual([true, false, true]);
+    expect(created.every((p) => p.stream === stream)).toBe(true);
+    expect(created[1]!.signals).toEqual([offer]);
+  });
+
+  test("a microphone that fails leaves the mesh receiving only, and a mesh stopped meanwhile builds nothing", async () => {
+    const failed = setup([HIGHER], Promise.reject(new Error("denied")));
+    failed.mesh.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(failed.created).toHaveLength(1);
+    expect(failed.created[0]!.stream).toBeNull();
+
+    let open!: (s: MediaStream | null) => void;
+    const stopped = setup([HIGHER], new Promise<MediaStream | null>((resolve) => (open = resolve)));
+    stopped.mesh.start();
+    await vi.advanceTimersByTimeAsync(0);
+    stopped.mesh.stop();
+    open({ id: "mic" } as unknown as MediaStream);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped.created).toHaveLength(0);
   });
 });
 

@@ -81,7 +81,12 @@ export interface MeshOptions {
   myUserId: string;
   createPeer: PeerFactory;
   iceServers: RTCIceServer[];
-  stream: MediaStream | null;
+  /**
+   * The microphone (null: receive only). A promise lets the mesh join the hub while the
+   * microphone is still opening: what the hub says meanwhile (the roster, newcomers, signals) is
+   * held, in order, and acted on once the stream is there, so that every peer carries it.
+   */
+  stream: MediaStream | null | Promise<MediaStream | null>;
   events?: Partial<MeshEvents>;
   timing?: Partial<MeshTiming>;
 }
@@ -121,7 +126,9 @@ export class VoiceMesh {
   private readonly events: Partial<MeshEvents>;
   private readonly timing: MeshTiming;
   private iceServers: RTCIceServer[];
-  private stream: MediaStream | null;
+  private stream: MediaStream | null = null;
+  /** While the microphone is still opening: the hub's news, to act on once it is open. */
+  private held: (() => void)[] | null = null;
   private readonly entries = new Map<string, Entry>();
   /** Who the hub says is in the mesh (besides me). */
   private readonly roster = new Set<string>();
@@ -137,9 +144,27 @@ export class VoiceMesh {
     this.me = opts.myUserId;
     this.createPeer = opts.createPeer;
     this.iceServers = opts.iceServers;
-    this.stream = opts.stream;
     this.events = opts.events ?? {};
     this.timing = { ...DEFAULT_MESH_TIMING, ...opts.timing };
+    if (opts.stream instanceof Promise) {
+      this.held = [];
+      const open = (stream: MediaStream | null) => {
+        const held = this.held ?? [];
+        this.held = null;
+        this.stream = stream;
+        for (const fn of held) fn();
+      };
+      opts.stream.then(open, () => open(null));
+    } else this.stream = opts.stream;
+  }
+
+  /** Runs `fn` now, or once the microphone is open when it is still opening (in arrival order). */
+  private whenStreamKnown(fn: () => void): void {
+    if (this.held)
+      this.held.push(() => {
+        if (!this.isStopped) fn();
+      });
+    else fn();
   }
 
   start(): void {
@@ -153,10 +178,10 @@ export class VoiceMesh {
         clearTimeout(this.joinTimer ?? undefined);
         this.events.linkChange?.(false);
       },
-      peers: (peers) => this.syncRoster(peers, false),
-      peerJoined: (u) => this.onPeerJoined(u),
-      peerLeft: (u) => this.onPeerLeft(u),
-      signal: (from, data) => this.onSignal(from, data),
+      peers: (peers) => this.whenStreamKnown(() => this.syncRoster(peers, false)),
+      peerJoined: (u) => this.whenStreamKnown(() => this.onPeerJoined(u)),
+      peerLeft: (u) => this.whenStreamKnown(() => this.onPeerLeft(u)),
+      signal: (from, data) => this.whenStreamKnown(() => this.onSignal(from, data)),
     });
     if (this.channel.connected) this.join();
   }
@@ -215,7 +240,7 @@ export class VoiceMesh {
         if (this.isStopped || seq !== this.joinSeq) return;
         this.joinAttempt = 0;
         this.events.joined?.();
-        this.syncRoster(peers, true);
+        this.whenStreamKnown(() => this.syncRoster(peers, true));
       },
       (err: unknown) => {
         if (this.isStopped || seq !== this.joinSeq) return;

@@ -132,22 +132,15 @@ export class VoiceSession {
       }),
     );
 
-    // Each of these is ready already when the waiting room prepared it (VoiceSession.prepare, the microphone check).
-    const [stream, ice, createPeer] = await Promise.all([this.acquireMicrophone(true), this.watchIce(), loadPeerFactory().catch(() => null)]);
-    if (this.isStopped) {
-      stopStream(stream);
-      return;
-    }
-    this.mark(`microphone ${stream ? "ready" : "missing"}, ICE servers and peer module loaded`);
-    this.stream = stream;
-    this.applyMute();
-    if (stream) this.levels.add(this.myUserId, stream);
-    if (!createPeer) {
+    // The microphone may still be opening: the mesh joins the hub meanwhile and holds what it
+    // hears until the microphone is open (every peer carries it from its first offer).
+    const microphone = this.acquireMicrophone(true);
+    // Both are ready already when the waiting room prepared them (VoiceSession.prepare).
+    const [ice, createPeer] = await Promise.all([this.watchIce(), loadPeerFactory().catch(() => null)]);
+    if (this.isStopped || !createPeer) {
+      stopStream(await microphone);
       // No WebRTC here: the game goes on with the chat.
-      this.levels.remove(this.myUserId);
-      stopStream(stream);
-      this.stream = null;
-      store().setMic("unsupported");
+      if (!this.isStopped) store().setMic("unsupported");
       return;
     }
 
@@ -156,7 +149,7 @@ export class VoiceSession {
       myUserId: this.myUserId,
       createPeer,
       iceServers: ice,
-      stream,
+      stream: microphone,
       events: {
         peerStatus: (u, status) => {
           this.mark(`peer ${u.slice(0, 8)} ${status}`);
@@ -189,6 +182,16 @@ export class VoiceSession {
     this.mark("voice:join sent");
     this.mesh.start();
     this.statsTimer = setInterval(() => void this.readStats(), STATS_MS);
+
+    const stream = await microphone;
+    if (this.isStopped) {
+      stopStream(stream);
+      return;
+    }
+    this.mark(`microphone ${stream ? "ready" : "missing"}`);
+    this.stream = stream;
+    this.applyMute();
+    if (stream) this.levels.add(this.myUserId, stream);
     if (this.phase) this.updateRecording();
   }
 
