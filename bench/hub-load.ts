@@ -9,6 +9,7 @@
 // counts through the API), and samples the server's CPU and memory. The baseline is a bare
 // Socket.IO echo/broadcast server (bench/lib/bare-server.ts) with the same number of players
 // making the same moves at the same pace, the payload padded to the size of a real room:state.
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { gamePlan, playBareGame, type BarePlan } from "./lib/bare-player";
 import { Args, thinkRange } from "./lib/args";
 import { bareCrowd, clientLag, gameCrowd } from "./lib/crowd";
@@ -17,6 +18,7 @@ import { HttpSession } from "./lib/http";
 import { LoadStats } from "./lib/load-stats";
 import { ProcessSampler, type ProcessSummary } from "./lib/proc";
 import { Report } from "./lib/report";
+import { describeWindow, sampleServer } from "./lib/server-gauges";
 import { BENCH_ADMIN, logProblems, productServer, resetStatementCounts, rowCounts, startChild, statementCounts, type DbKind, type StatementCount } from "./lib/servers";
 import { median, percentile, sleep } from "./lib/stats";
 
@@ -65,18 +67,28 @@ async function runRooms<T>(
   stats: LoadStats,
   label: string,
   limit?: { ms: number; halt: () => Promise<void> },
+  serverUrl?: string,
 ) {
   let s = seed;
   const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647);
   const failures: string[] = [];
   let finished = 0;
   const t0 = performance.now();
+  // The server's own view of each window (event-loop delay, GC, CPU), when its /metrics can be read.
+  let previous = serverUrl ? await sampleServer(serverUrl) : null;
+  // The load generator's own loop in the same window: a busy client inflates what it measures.
+  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+  clientLoop.enable();
   const progress = setInterval(() => {
     const now = performance.now();
     const w = stats.window(now - 15_000, now);
-    console.log(
-      `  ${label} ${((now - t0) / 1000).toFixed(0)} s: ${finished}/${groups.length} games over, ${stats.accepted.length} commands accepted, last 15 s: ${(w.accepted / 15).toFixed(1)} /s, round-trip p99 ${percentile(w.roundTrips, 99).toFixed(0)} ms`,
-    );
+    const line = `  ${label} ${((now - t0) / 1000).toFixed(0)} s: ${finished}/${groups.length} games over, ${stats.accepted.length} commands accepted, last 15 s: ${(w.accepted / 15).toFixed(1)} /s, round-trip p99 ${percentile(w.roundTrips, 99).toFixed(0)} ms, players' loop p99 ${(clientLoop.percentile(99) / 1e6).toFixed(0)} ms`;
+    clientLoop.reset();
+    if (!serverUrl) return console.log(line);
+    void sampleServer(serverUrl).then((sample) => {
+      console.log(previous && sample ? `${line}; ${describeWindow(previous, sample, 15)}` : line);
+      previous = sample;
+    });
   }, 15_000);
   const all = Promise.all(
     groups.map(async (g) => {
@@ -94,6 +106,7 @@ async function runRooms<T>(
   clearTimeout(timer);
   if (stoppedEarly) await limit!.halt();
   clearInterval(progress);
+  clientLoop.disable();
   return { finished, failures, stoppedEarly };
 }
 
@@ -145,7 +158,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     // cannot keep up would take hours; moves already sent are awaited.
     const minutes = args.number("minutes", smoke ? 0 : 15);
     const halt = async () => void (await Promise.all(crowd.flat().map((p) => p.quiesce(120_000))));
-    const { finished, failures, stoppedEarly } = await runRooms(crowd, think, (g) => playGame(g, gameTimeoutMs), seed, product, "product", minutes > 0 ? { ms: minutes * 60_000, halt } : undefined);
+    const { finished, failures, stoppedEarly } = await runRooms(crowd, think, (g) => playGame(g, gameTimeoutMs), seed, product, "product", minutes > 0 ? { ms: minutes * 60_000, halt } : undefined, server.url);
     if (stoppedEarly) report.note(`the players were stopped after ${minutes} minutes (--minutes), ${finished} of ${rooms} games over; every figure covers those minutes`);
     if (countQueries) statements = await statementCounts(server.databaseUrl!);
     // A game's last move is broadcast before it is acknowledged: let every answer in flight arrive

@@ -133,7 +133,7 @@ async function screenshots(page: Page, dir: string | undefined, name: string): P
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test("voice: a three-way mesh with mute, reload recovery and per-round recordings", async ({ baseURL }) => {
+test("voice: a three-way mesh with mute, reload recovery and per-round recordings", async ({ baseURL }, testInfo) => {
   test.setTimeout(240_000);
   const shots = process.env.VOICE_SCREENSHOTS;
   const dir = mkdtempSync(path.join(os.tmpdir(), "aedg-voice-"));
@@ -142,9 +142,10 @@ test("voice: a three-way mesh with mute, reload recovery and per-round recording
 
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath, args: fakeMicrophoneArgs(wav) })));
+  let players: Player[] = [];
   try {
     const suffix = Date.now().toString(36).slice(-4);
-    const players = await test.step("three guests agree to data use and voice recording", () =>
+    players = await test.step("three guests agree to data use and voice recording", () =>
       Promise.all(["Ada", "Ben", "Cleo"].map((name, i) => newPlayer(browsers[i]!, baseURL!, `${name} ${suffix}`))),
     );
     const [host, ben, cleo] = players as [Player, Player, Player];
@@ -321,6 +322,15 @@ test("voice: a three-way mesh with mute, reload recovery and per-round recording
         for (const rec of round1) await expectPlayable(p.page, rec);
       }
     });
+  } catch (e) {
+    // Every player's page as it was (the fixture's failure screenshot covers none of these browsers).
+    for (const p of players) {
+      const name = p.nickname.split(" ")[0]!.toLowerCase();
+      await p.page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true }).catch(() => undefined);
+      const state = await p.page.evaluate("JSON.stringify({ url: location.href, voice: window.__aedgVoice?.state?.() ?? null })").catch((err: unknown) => String(err));
+      await testInfo.attach(`${name}-state`, { body: `${String(state)}\n\n${await p.page.locator("body").ariaSnapshot().catch(() => "")}`, contentType: "text/plain" });
+    }
+    throw e;
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
   }
