@@ -9,7 +9,6 @@
 // counts through the API), and samples the server's CPU and memory. The baseline is a bare
 // Socket.IO echo/broadcast server (bench/lib/bare-server.ts) with the same number of players
 // making the same moves at the same pace, the payload padded to the size of a real room:state.
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { gamePlan, playBareGame, type BarePlan } from "./lib/bare-player";
 import { Args, thinkRange } from "./lib/args";
 import { bareCrowd, clientLag, gameCrowd } from "./lib/crowd";
@@ -77,13 +76,13 @@ async function runRooms<T>(
   // The server's own view of each window (event-loop delay, GC, CPU), when its /metrics can be read.
   let previous = serverUrl ? await sampleServer(serverUrl) : null;
   // The load generator's own loop in the same window: a busy client inflates what it measures.
-  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
-  clientLoop.enable();
+  let windowLag = clientLag();
   const progress = setInterval(() => {
     const now = performance.now();
     const w = stats.window(now - 15_000, now);
-    const line = `  ${label} ${((now - t0) / 1000).toFixed(0)} s: ${finished}/${groups.length} games over, ${stats.accepted.length} commands accepted, last 15 s: ${(w.accepted / 15).toFixed(1)} /s, round-trip p99 ${percentile(w.roundTrips, 99).toFixed(0)} ms, players' loop p99 ${(clientLoop.percentile(99) / 1e6).toFixed(0)} ms`;
-    clientLoop.reset();
+    const { lagP99Ms } = windowLag.stop();
+    windowLag = clientLag();
+    const line = `  ${label} ${((now - t0) / 1000).toFixed(0)} s: ${finished}/${groups.length} games over, ${stats.accepted.length} commands accepted, last 15 s: ${(w.accepted / 15).toFixed(1)} /s, round-trip p99 ${percentile(w.roundTrips, 99).toFixed(0)} ms, players' loop p99 ${lagP99Ms.toFixed(0)} ms`;
     if (!serverUrl) return console.log(line);
     void sampleServer(serverUrl).then((sample) => {
       console.log(previous && sample ? `${line}; ${describeWindow(previous, sample, 15)}` : line);
@@ -106,7 +105,7 @@ async function runRooms<T>(
   clearTimeout(timer);
   if (stoppedEarly) await limit!.halt();
   clearInterval(progress);
-  clientLoop.disable();
+  windowLag.stop();
   return { finished, failures, stoppedEarly };
 }
 
