@@ -98,6 +98,8 @@ export interface LoadedGame {
   seats: SeatRow[];
   /** When the open phase-log entry began (the phase's start). */
   phaseStartedAt: Date | null;
+  /** The seat each answer of the current round was given from (its Choice row's seat), by user. */
+  choiceSeats: Record<string, number>;
 }
 
 /**
@@ -115,7 +117,7 @@ const LOAD_GAME_SQL = `
       FROM "Seat" s LEFT JOIN "User" u ON u."id" = s."userId" WHERE s."roomId" = $1) AS "seats",
     (SELECT coalesce(json_agg(json_build_object('phase', a."phase", 'userId', a."userId") ORDER BY a."createdAt", a."id"), '[]'::json)
       FROM "PhaseAck" a WHERE a."roomId" = $1 AND a."round" = $2) AS "acks",
-    (SELECT coalesce(json_agg(json_build_object('userId', c."userId", 'choice', c."choice", 'confidence', c."confidence") ORDER BY c."seat"), '[]'::json)
+    (SELECT coalesce(json_agg(json_build_object('userId', c."userId", 'seat', c."seat", 'choice', c."choice", 'confidence', c."confidence") ORDER BY c."seat"), '[]'::json)
       FROM "Choice" c WHERE c."roomId" = $1 AND c."round" = $2) AS "choices",
     (SELECT coalesce(json_agg(json_build_object('userId', v."userId", 'choice', v."choice", 'at', ${epochMs('v."updatedAt"')}) ORDER BY v."createdAt", v."id"), '[]'::json)
       FROM "ConsensusVote" v WHERE v."roomId" = $1 AND v."round" = $2) AS "votes",
@@ -130,7 +132,7 @@ const LOAD_GAME_SQL = `
 interface LoadGameRow {
   seats: { seat: number; userId: string | null; nickname: string | null; roleIndex: number | null; ready: boolean; connected: boolean; disconnectedAt: number | null; isWithdrawn: boolean }[];
   acks: { phase: Phase; userId: string }[];
-  choices: { userId: string; choice: number | null; confidence: number | null }[];
+  choices: { userId: string; seat: number; choice: number | null; confidence: number | null }[];
   votes: { userId: string; choice: number; at: number }[];
   consensus: { choice: number | null; proposedById: string | null } | null;
   confidences: { userId: string; confidence: number | null }[];
@@ -177,7 +179,8 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?
     current,
   };
   const operation = raw!.operation === null || raw!.operation === undefined ? null : json<{ scope: string; response: unknown }>(raw!.operation);
-  return { operation, state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt) };
+  const choiceSeats = Object.fromEntries(row.choices.map((c) => [c.userId, c.seat]));
+  return { operation, state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt), choiceSeats };
 }
 
 export class VersionConflict extends Error {
@@ -374,13 +377,15 @@ export interface RoomView {
   seats: SeatRow[];
   state: GameState;
   phaseStartedAt: Date | null;
+  /** The seat each answer of the current round was given from, by user (for its result). */
+  choiceSeats: Record<string, number>;
   results: RoundResult[];
 }
 
 /** A room as its snapshot shows it, read from the database. */
 export async function readView(tx: Tx, roomId: string): Promise<RoomView> {
   const { room, content, game } = await readRoom(tx, roomId);
-  return { room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, results: await loadResults(tx, room, content) };
+  return { room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, choiceSeats: game.choiceSeats, results: await loadResults(tx, room, content) };
 }
 
 /** The snapshot of a room as everyone in it may see it, read from the database. */
@@ -446,19 +451,65 @@ function lastRevealed(room: { phase: Phase; round: number }, content: ScenarioCo
 /** Effects that add to a round's shown results. */
 const RESULT_EFFECTS = new Set(["choiceRecorded", "consensusReached", "consensusConfidenceRecorded"]);
 
+/** The seats the current round's answers were given from, after `decision` (a new round has none yet). */
+function choiceSeatsAfter(before: { state: GameState; choiceSeats: Record<string, number> }, decision: Decision): Record<string, number> {
+  const seats = decision.state.round === before.state.round ? { ...before.choiceSeats } : {};
+  for (const e of decision.effects) if (e.type === "choiceRecorded" && e.round === decision.state.round) seats[e.userId] = e.seat;
+  return seats;
+}
+
+/**
+ * The results of the round `state` is in, as the database would give them (loadResults), from
+ * what the room holds: every answer of the round with the seat it was given from and the
+ * nickname of whoever gave it. Null when that needs a read: someone who answered no longer
+ * sits in the room (their nickname), or two answers came from one seat (their stored order).
+ */
+function currentRoundResult(content: ScenarioContent, state: GameState, seats: SeatRow[], choiceSeats: Record<string, number>): RoundResult | null {
+  const round = content.rounds.find((r) => r.number === state.round);
+  if (!round) return null;
+  const nicknames = new Map(seats.flatMap((s) => (s.userId && s.nickname !== null ? [[s.userId, s.nickname] as const] : [])));
+  const choices: RoundResult["choices"] = [];
+  for (const [userId, answer] of Object.entries(state.current.choices)) {
+    const seat = choiceSeats[userId];
+    const nickname = nicknames.get(userId);
+    if (seat === undefined || nickname === undefined) return null;
+    choices.push({ userId, seat, nickname, choice: answer.choice, confidence: answer.confidence });
+  }
+  choices.sort((a, b) => a.seat - b.seat);
+  if (choices.some((c, i) => i > 0 && choices[i - 1]!.seat === c.seat)) return null;
+  return {
+    round: round.number,
+    question: round.question,
+    options: round.options.map((o) => ({ index: o.index, label: o.label })),
+    choices,
+    consensus: state.current.consensus?.choice ?? null,
+    consensusConfidences: Object.entries(state.current.consensusConfidences).map(([userId, confidence]) => ({ userId, confidence })),
+  };
+}
+
 /**
  * The room as `decision` leaves it, worked out without reading anything; null when that needs
- * the database: someone other than `known` sat down (a nickname to read), or the results the
- * room shows changed (a round revealed, or an answer added to a revealed round).
+ * the database: someone other than `known` sat down (a nickname to read), a round was revealed
+ * whose results the room cannot tell from what it holds (currentRoundResult), or an answer was
+ * added to a round revealed before.
  */
 export function advanceView(view: RoomView, decision: Decision, version: number, now: Date, known?: KnownPerson): RoomView | null {
   const room = roomAfter(view.room, decision.state, version);
   const seats = seatsAfter(view.seats, decision.state, known);
   if (!seats) return null;
+  const before = lastRevealed(view.room, view.content);
+  if (decision.effects.some((e) => RESULT_EFFECTS.has(e.type) && "round" in e && e.round <= before)) return null;
+  const choiceSeats = choiceSeatsAfter(view, decision);
+  let results = view.results;
   const last = lastRevealed(room, view.content);
-  if (last !== lastRevealed(view.room, view.content)) return null;
-  if (decision.effects.some((e) => RESULT_EFFECTS.has(e.type) && "round" in e && e.round <= last)) return null;
-  return { room, content: view.content, seats, state: asStored(decision.state), phaseStartedAt: phaseStartAfter(view.phaseStartedAt, decision, now), results: view.results };
+  if (last !== before) {
+    // The one round this decision reveals is the one it leaves the room in (its answers are the state's).
+    if (last !== before + 1 || decision.state.round !== last || results.length !== before) return null;
+    const revealed = currentRoundResult(view.content, decision.state, seats, choiceSeats);
+    if (!revealed) return null;
+    results = [...results, revealed];
+  }
+  return { room, content: view.content, seats, state: asStored(decision.state), phaseStartedAt: phaseStartAfter(view.phaseStartedAt, decision, now), choiceSeats, results };
 }
 
 /**
@@ -476,6 +527,7 @@ export async function viewAfter(tx: Tx, read: { room: Room; content: ScenarioCon
     seats,
     state: asStored(decision.state),
     phaseStartedAt: phaseStartAfter(read.game.phaseStartedAt, decision, now),
+    choiceSeats: choiceSeatsAfter({ state: read.game.state, choiceSeats: read.game.choiceSeats }, decision),
     results: await loadResults(tx, room, read.content),
   };
 }
