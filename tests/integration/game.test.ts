@@ -144,6 +144,26 @@ describe("concurrency and retries", () => {
     expect(races).toBe(50);
   });
 
+  it("answers a retried move after a reveal with the revealed results as the first answer had them (text and answers)", async () => {
+    const players = await threeGuests("Later");
+    const room = await createRoom(players[0]!);
+    await fillAndStart(room.code, players);
+    await confirmRoles(room.code, players);
+    await playRound(room.code, players, 1, 0, 1);
+    const body = { choice: 0, confidence: 3, opId: "op-after-reveal" };
+    const first = await players[0]!.api.post(`/api/rooms/${room.code}/rounds/2/choice`, body);
+    const retry = await players[0]!.api.post(`/api/rooms/${room.code}/rounds/2/choice`, body);
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    const [result] = first.body.results;
+    expect(result.round).toBe(1);
+    expect(result.question.length).toBeGreaterThan(10);
+    expect(result.options.length).toBeGreaterThanOrEqual(2);
+    expect(result.choices.map((c: { nickname: string }) => c.nickname)).toEqual(players.map((p) => p.nickname));
+    expect(result.consensus).toBe(1);
+  });
+
   it("SECURITY 28 — answers a retried command (same opId) like the first time and applies it once", async () => {
     const players = await threeGuests("Retry");
     const room = await createRoom(players[0]!);

@@ -111,6 +111,29 @@ describe("transition table: every command in every phase", () => {
     expect(state).toEqual(before); // decide never mutates its input
   });
 
+  it.each(Object.keys(states))("the state decided from %s shares no object or array with its input", (stateName) => {
+    const state = states[stateName]!();
+    const inputObjects = new Set<object>();
+    const collect = (v: unknown) => {
+      if (v === null || typeof v !== "object") return;
+      inputObjects.add(v);
+      Object.values(v).forEach(collect);
+    };
+    collect(state);
+    const shared: string[] = [];
+    const check = (v: unknown, path: string) => {
+      if (v === null || typeof v !== "object") return;
+      if (inputObjects.has(v)) shared.push(path);
+      for (const [k, x] of Object.entries(v)) check(x, `${path}.${k}`);
+    };
+    // A command that changes nothing, then one that changes something: each gives a working copy.
+    check(decide(state, { type: "tick" }, { now: T0 + 1 }).state, "state");
+    const anyLegal = table.find(([, s, expected]) => s === stateName && expected === "ok");
+    if (anyLegal) check(decide(state, commands[anyLegal[0]]!(state), { now: T0 + 1 }).state, "state");
+    expect(shared).toEqual([]);
+    expect(inputObjects.size).toBeGreaterThan(8);
+  });
+
   it("reaches each phase it names", () => {
     const phases: Record<string, Phase> = { WAITING: "WAITING", ROLES: "ROLES", INDIVIDUAL: "INDIVIDUAL", DISCUSSION: "DISCUSSION", CONSENSUS: "CONSENSUS", "CONSENSUS (agreed)": "CONSENSUS", REVEAL: "REVEAL", FINISHED: "FINISHED", ABANDONED: "ABANDONED" };
     for (const [name, make] of Object.entries(states)) expect(make().phase, name).toBe(phases[name]);

@@ -576,20 +576,33 @@ function scenarioView(content: ScenarioContent, round: number): RoomSnapshot["sc
   };
 }
 
+/** A revealed round's result as an opId's answer stores it: without the round's question and options. */
+type StoredResult = Omit<RoundResult, "question" | "options">;
+type StoredAnswer = Omit<RoomSnapshot, "scenario" | "results"> & { scenario: null; results: StoredResult[] };
+
 /**
- * An opId's first answer as it is stored: the snapshot without its scenario part, which is
- * most of its size (the scenario's text, the same in every answer) and follows from the
- * scenario and the answer's round. `replayedAnswer` puts it back.
+ * An opId's first answer as it is stored: the snapshot without the scenario's text, which is
+ * most of its size (the scenario part, and each revealed round's question and options: the
+ * same in every answer) and follows from the scenario and the answer's rounds (about 2.9 kB of
+ * JSON late in a game instead of 7–10 kB). `replayedAnswer` puts the text back.
  */
-export function storedAnswer(snapshot: RoomSnapshot): Omit<RoomSnapshot, "scenario"> & { scenario: null } {
-  return { ...snapshot, scenario: null };
+export function storedAnswer(snapshot: RoomSnapshot): StoredAnswer {
+  return { ...snapshot, scenario: null, results: snapshot.results.map(({ question: _question, options: _options, ...rest }) => rest) };
 }
 
-/** The answer a replayed opId gets: the stored one, its scenario part rebuilt from `content`. */
+/** The answer a replayed opId gets: the stored one, its scenario text rebuilt from `content`. */
 export function replayedAnswer(stored: unknown, content: ScenarioContent): RoomSnapshot {
-  const answer = stored as Omit<RoomSnapshot, "scenario"> & { scenario: RoomSnapshot["scenario"] | null };
-  // Answers stored before the scenario part was left out have it.
-  return answer.scenario ? (answer as RoomSnapshot) : { ...answer, scenario: scenarioView(content, answer.round) };
+  const answer = stored as Omit<RoomSnapshot, "scenario" | "results"> & { scenario: RoomSnapshot["scenario"] | null; results: (RoundResult | StoredResult)[] };
+  // Answers stored before the scenario part was left out have it (and their results' text).
+  if (answer.scenario) return answer as RoomSnapshot;
+  const results = answer.results.map((r): RoundResult => {
+    // Stored before the results' text was left out.
+    if ("question" in r) return r;
+    const { round: number, ...rest } = r;
+    const round = content.rounds.find((x) => x.number === number);
+    return { round: number, question: round?.question ?? "", options: round?.options.map((o) => ({ index: o.index, label: o.label })) ?? [], ...rest };
+  });
+  return { ...answer, scenario: scenarioView(content, answer.round), results };
 }
 
 /** The snapshot of a room's view at `now` (no database). */
