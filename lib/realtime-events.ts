@@ -49,6 +49,16 @@ export async function emitWithAckWaitingOutThrottle<T>(socket: { timeout(ms: num
 /** Room snapshot as broadcast by `room:state` (lib/domain/snapshot.ts). */
 export type RoomStateMessage = RoomSnapshot;
 
+/**
+ * The answer to a `room:command` sent with `reply: "version"` by a socket subscribed to the
+ * room: the room's version after the move. The move's `room:state` (when it changed anything)
+ * reached the socket before this answer, so the snapshot is not sent twice.
+ */
+export interface RoomVersionMessage {
+  code: string;
+  version: number;
+}
+
 export interface ChatMessagePayload {
   id: string;
   userId: string;
@@ -60,8 +70,8 @@ export interface ChatMessagePayload {
 export interface ClientToServerEvents {
   "room:subscribe": (payload: { code: string }, ack: Ack<RoomStateMessage | { code: string }>) => void;
   "room:unsubscribe": (payload: { code: string }, ack: Ack<null>) => void;
-  /** A game move (API.md "Rooms and play" as one event); answers the room's snapshot after it. */
-  "room:command": (payload: RoomCommandInput, ack: Ack<RoomStateMessage>) => void;
+  /** A game move (API.md "Rooms and play" as one event); answers the room's snapshot after it (or, asked for, its version). */
+  "room:command": (payload: RoomCommandInput, ack: Ack<RoomStateMessage | RoomVersionMessage>) => void;
   "chat:send": (payload: { code: string; text: string }, ack: Ack<ChatMessagePayload>) => void;
   "chat:typing": (payload: { code: string; isTyping: boolean }, ack: Ack<null>) => void;
   "memo:save": (payload: { code: string; text: string }, ack: Ack<{ savedAt: string }>) => void;

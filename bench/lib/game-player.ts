@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
-import { emitWithAckWaitingOutThrottle, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime-events";
+import { emitWithAckWaitingOutThrottle, type ClientToServerEvents, type RoomVersionMessage, type ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { ThinkLoop } from "@/lib/bots/think-loop";
 import { HttpSession, type Answer } from "./http";
@@ -273,16 +273,18 @@ export class GamePlayer {
     if (kind === "choice") m.choices++;
     else if (kind === "ack") m.phaseAcks++;
     else if (kind === "rating") m.consensusRatings++;
-    else if (kind === "vote") m.consensusVotes.add(`${game.code}:${(r.body as unknown as RoomSnapshot).round}:${this.userId}`);
+    else if (kind === "vote") m.consensusVotes.add(`${game.code}:${"round" in move ? move.round : (r.body as unknown as RoomSnapshot).round}:${this.userId}`);
     void game.watch.roundTrip(r.body.version!, t0).then((ms) => this.stats.roundTrip(t0, ms));
-    this.onState(r.body as unknown as RoomSnapshot);
+    // A REST answer is the snapshot; the socket's is its version (the push carried the snapshot).
+    if ("seats" in r.body) this.onState(r.body as unknown as RoomSnapshot);
   }
 
   /** A move over the socket, answered as the REST route would (status and body); throws when no ack comes. */
   private async emitMove(move: RoomCommandInput): Promise<Answer<{ version?: number; error?: { code?: string } }>> {
     // As long as an HTTP answer may take (undici's 300 s): a slow ack is not a lost move.
     // Past the hub's per-socket event rate (think time 0): wait as told, send the same move again.
-    const ack = await emitWithAckWaitingOutThrottle<RoomSnapshot>(this.socket!, "room:command", move, 300_000, () => this.stats.throttled++);
+    // As the web client asks: the version alone (the room's push, which the player follows, came just before).
+    const ack = await emitWithAckWaitingOutThrottle<RoomSnapshot | RoomVersionMessage>(this.socket!, "room:command", { ...move, reply: "version" }, 300_000, () => this.stats.throttled++);
     return ack.ok ? { status: 200, body: ack.data } : { status: ack.error.status ?? 0, body: { error: ack.error } };
   }
 

@@ -1,7 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { Phase } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
-import { emitWithAckWaitingOutThrottle, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime-events";
+import { emitWithAckWaitingOutThrottle, type ClientToServerEvents, type RoomVersionMessage, type ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { ThinkLoop } from "./think-loop";
 
@@ -387,12 +387,15 @@ export class Bot {
     if (!this.socket?.connected) return this.command("POST", path, body);
     this.stats.commandsSent++;
     const started = Date.now();
-    const ack = await emitWithAckWaitingOutThrottle<RoomSnapshot>(this.socket, "room:command", cmd, 30_000).catch(() => null);
+    // As the web client asks: a move's answer is the version alone when the room's push came just
+    // before it. A seat is taken before subscribing, and join() wants its snapshot.
+    const payload: RoomCommandInput = cmd.type === "join" ? cmd : { ...cmd, reply: "version" };
+    const ack = await emitWithAckWaitingOutThrottle<RoomSnapshot | RoomVersionMessage>(this.socket, "room:command", payload, 30_000).catch(() => null);
     const r = !ack ? { status: 0, body: null } : ack.ok ? { status: 200, body: ack.data } : { status: ack.error.status ?? 0, body: { error: ack.error } };
     this.opts.onCommand?.({ path: `room:command ${cmd.type}`, status: r.status, ms: Date.now() - started });
     if (r.status >= 400 || r.status === 0) this.stats.commandsRefused++;
     if (r.status >= 500 || r.status === 0) this.stats.errors.push(`room:command ${cmd.type}: ${r.status === 0 ? "no answer" : r.status}`);
-    if (r.status === 200 && r.body) this.onState(r.body as RoomSnapshot);
+    if (r.status === 200 && r.body && "seats" in r.body) this.onState(r.body);
     return r;
   }
 

@@ -1,10 +1,11 @@
 import type { Phase } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { GameStatistics } from "@/lib/domain/statistics";
-import type { ChatMessagePayload } from "@/lib/realtime-events";
+import type { ChatMessagePayload, RoomStateMessage, RoomVersionMessage } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { apiFetch, isApiError } from "./api";
 import { connectedSocket, emitAck } from "./socket";
+import { useRoomStore } from "./stores/room";
 
 /** Typed calls for the room routes (API.md "Rooms and play"). */
 
@@ -55,7 +56,7 @@ export const getRoom = (code: string, signal?: AbortSignal) => apiFetch<RoomSnap
 /** Takes a seat: over the open socket (`room:command` "join"), or the REST route when it is not connected. */
 export function joinRoom(code: string): Promise<RoomSnapshot> {
   const socket = connectedSocket();
-  if (socket) return emitAck(socket, "room:command", { type: "join", code });
+  if (socket) return emitAck(socket, "room:command", { type: "join", code, reply: "version" }).then(snapshotOf);
   return apiFetch<{ seat: number | null; snapshot: RoomSnapshot }>(`${room(code)}/join`, { method: "POST", body: {} }).then((r) => r.snapshot);
 }
 /** Takes a seat; already having one counts as success (answers the current snapshot then). */
@@ -85,8 +86,19 @@ export const releaseSeat = (code: string, seat: number) => apiFetch<RoomSnapshot
  */
 function move(command: RoomCommandInput, path: string, body: Record<string, unknown>): Promise<RoomSnapshot> {
   const socket = connectedSocket();
-  if (socket) return emitAck(socket, "room:command", command);
+  if (socket) return emitAck(socket, "room:command", { ...command, reply: "version" }).then(snapshotOf);
   return apiFetch<RoomSnapshot>(path, { method: "POST", body });
+}
+
+/**
+ * The snapshot a `room:command` answered: itself, or (asked with `reply: "version"` by a socket
+ * subscribed to the room) the one the store got pushed just before, at that version or later;
+ * read afresh should the store not have it.
+ */
+function snapshotOf(answer: RoomStateMessage | RoomVersionMessage): RoomSnapshot | Promise<RoomSnapshot> {
+  if ("seats" in answer) return answer;
+  const held = useRoomStore.getState().snapshot;
+  return held && held.code === answer.code && held.version >= answer.version ? held : getRoom(answer.code);
 }
 
 // Game moves: each carries an opId so that a retry after a network failure is answered as the first try was.

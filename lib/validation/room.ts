@@ -64,11 +64,14 @@ export const advanceRoomSchema = z.strictObject({ reason: z.string().trim().min(
 /**
  * `room:command` (Socket.IO): the same game moves as the REST routes, with the same bodies plus
  * the room's code, the move's `type` and, for a round's moves, the round. The socket's
- * session is the caller; an opId is shared with the REST route of the same move.
+ * session is the caller; an opId is shared with the REST route of the same move. With
+ * `reply: "version"`, a socket that has the room's pushes (room:subscribe) is answered only the
+ * room's code and version after the move: the `room:state` it got just before carries the rest.
  */
 const roundNumber = z.number().int().min(1).max(SCENARIO_LIMITS.maxRounds);
-const inRoom = { code: roomCodeSchema };
-const inRound = { code: roomCodeSchema, round: roundNumber };
+const reply = { reply: z.literal("version").optional() };
+const inRoom = { code: roomCodeSchema, ...reply };
+const inRound = { code: roomCodeSchema, round: roundNumber, ...reply };
 export const roomCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...inRoom, type: z.literal("join") }),
   readySchema.extend({ ...inRoom, type: z.literal("ready") }),

@@ -494,6 +494,34 @@ describe("room:command (the moves over the socket)", () => {
     expect(snap).toMatchObject({ phase: "INDIVIDUAL", round: 2 });
   });
 
+  it('answers a move sent with reply "version" by the version alone when the socket follows the room, after the room:state that carries it', async () => {
+    const players = await threeGuests("Lean", true);
+    const code = (await createRoom(players[0]!)).code;
+    // Not following the room (no room:subscribe): the snapshot, as without it.
+    const first = await moved(players[0]!, { type: "join", code, reply: "version" });
+    expect(first.seats.some((s) => s.userId === players[0]!.id)).toBe(true);
+    for (const p of players) await subscribe(p, code);
+    for (const p of players.slice(1)) {
+      const answer = await moved(p, { type: "join", code, reply: "version" });
+      expect(answer).toEqual({ code, version: expect.any(Number) });
+      // The push with that version had arrived when the answer did (no waiting here).
+      expect(p.states.find((s) => s.version === answer.version)?.seats.some((s) => s.userId === p.id)).toBe(true);
+    }
+    const ready = await moved(players[0]!, { type: "ready", code, ready: true, reply: "version" });
+    expect(Object.keys(ready).sort()).toEqual(["code", "version"]);
+    expect(players[0]!.states.at(-1)!.version).toBe(ready.version);
+    expect(players[0]!.states.at(-1)!.seats[0]!.ready).toBe(true);
+    // A move that changes nothing: the version the room is at (the socket has it already).
+    const again = await moved(players[0]!, { type: "ready", code, ready: true, reply: "version" });
+    expect(again.version).toBe(ready.version);
+    // reply takes "version" only; without it, the snapshot.
+    expect(await move(players[1]!, { type: "ready", code, ready: true, reply: "snapshot" })).toMatchObject({ ok: false, error: { code: "VALIDATION_ERROR", status: 400 } });
+    const whole = await moved(players[1]!, { type: "ready", code, ready: true });
+    expect(whole).toMatchObject({ code, version: ready.version + 1 });
+    expect(whole.seats).toHaveLength(3);
+    for (const p of players) p.socket!.disconnect();
+  });
+
   it("takes a seat in a research room over the socket only with data consent, given a moment before", async () => {
     const facilitator = await userWithRole(server.url, "FACILITATOR", "sockfac");
     const opened = await facilitator.post("/api/rooms", { visibility: "private", isResearch: true });
