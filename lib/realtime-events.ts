@@ -59,6 +59,9 @@ export interface RoomVersionMessage {
   version: number;
 }
 
+/** Whether a `room:command`'s answer is the version alone (see RoomVersionMessage), not the snapshot. */
+export const isVersionOnly = (answer: RoomStateMessage | RoomVersionMessage): answer is RoomVersionMessage => !("seats" in answer);
+
 export interface ChatMessagePayload {
   id: string;
   userId: string;

@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
-import { emitWithAckWaitingOutThrottle, type ClientToServerEvents, type RoomVersionMessage, type ServerToClientEvents } from "@/lib/realtime-events";
+import { emitWithAckWaitingOutThrottle, isVersionOnly, type ClientToServerEvents, type RoomVersionMessage, type ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { ThinkLoop } from "@/lib/bots/think-loop";
 import { HttpSession, type Answer } from "./http";
@@ -276,7 +276,8 @@ export class GamePlayer {
     else if (kind === "vote") m.consensusVotes.add(`${game.code}:${"round" in move ? move.round : (r.body as unknown as RoomSnapshot).round}:${this.userId}`);
     void game.watch.roundTrip(r.body.version!, t0).then((ms) => this.stats.roundTrip(t0, ms));
     // A REST answer is the snapshot; the socket's is its version (the push carried the snapshot).
-    if ("seats" in r.body) this.onState(r.body as unknown as RoomSnapshot);
+    const answer = r.body as unknown as RoomSnapshot | RoomVersionMessage;
+    if (!isVersionOnly(answer)) this.onState(answer);
   }
 
   /** A move over the socket, answered as the REST route would (status and body); throws when no ack comes. */

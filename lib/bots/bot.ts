@@ -1,7 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { Phase } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
-import { emitWithAckWaitingOutThrottle, type ClientToServerEvents, type RoomVersionMessage, type ServerToClientEvents } from "@/lib/realtime-events";
+import { emitWithAckWaitingOutThrottle, isVersionOnly, type ClientToServerEvents, type RoomVersionMessage, type ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { ThinkLoop } from "./think-loop";
 
@@ -395,7 +395,7 @@ export class Bot {
     this.opts.onCommand?.({ path: `room:command ${cmd.type}`, status: r.status, ms: Date.now() - started });
     if (r.status >= 400 || r.status === 0) this.stats.commandsRefused++;
     if (r.status >= 500 || r.status === 0) this.stats.errors.push(`room:command ${cmd.type}: ${r.status === 0 ? "no answer" : r.status}`);
-    if (r.status === 200 && r.body && "seats" in r.body) this.onState(r.body);
+    if (ack?.ok && !isVersionOnly(ack.data)) this.onState(ack.data);
     return r;
   }
 

@@ -1,7 +1,7 @@
 import type { Phase } from "@/lib/domain/game";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { GameStatistics } from "@/lib/domain/statistics";
-import type { ChatMessagePayload, RoomStateMessage, RoomVersionMessage } from "@/lib/realtime-events";
+import { isVersionOnly, type ChatMessagePayload, type RoomStateMessage, type RoomVersionMessage } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { apiFetch, isApiError } from "./api";
 import { connectedSocket, emitAck } from "./socket";
@@ -96,7 +96,7 @@ function move(command: RoomCommandInput, path: string, body: Record<string, unkn
  * read afresh should the store not have it.
  */
 function snapshotOf(answer: RoomStateMessage | RoomVersionMessage): RoomSnapshot | Promise<RoomSnapshot> {
-  if ("seats" in answer) return answer;
+  if (!isVersionOnly(answer)) return answer;
   const held = useRoomStore.getState().snapshot;
   return held && held.code === answer.code && held.version >= answer.version ? held : getRoom(answer.code);
 }

@@ -458,6 +458,11 @@ function choiceSeatsAfter(before: { state: GameState; choiceSeats: Record<string
   return seats;
 }
 
+/** A round's text as its result shows it: the question and the options' labels (no descriptions). */
+function roundText(round: ScenarioContent["rounds"][number] | undefined): Pick<RoundResult, "question" | "options"> {
+  return { question: round?.question ?? "", options: round?.options.map((o) => ({ index: o.index, label: o.label })) ?? [] };
+}
+
 /**
  * The results of the round `state` is in, as the database would give them (loadResults), from
  * what the room holds: every answer of the round with the seat it was given from and the
@@ -479,8 +484,7 @@ function currentRoundResult(content: ScenarioContent, state: GameState, seats: S
   if (choices.some((c, i) => i > 0 && choices[i - 1]!.seat === c.seat)) return null;
   return {
     round: round.number,
-    question: round.question,
-    options: round.options.map((o) => ({ index: o.index, label: o.label })),
+    ...roundText(round),
     choices,
     consensus: state.current.consensus?.choice ?? null,
     consensusConfidences: Object.entries(state.current.consensusConfidences).map(([userId, confidence]) => ({ userId, confidence })),
@@ -554,8 +558,7 @@ async function loadResults(tx: Tx, room: Room, content: ScenarioContent): Promis
   const confidences = json<{ round: number; userId: string; confidence: number | null }[]>(raw!.confidences);
   return revealed.map((r) => ({
     round: r.number,
-    question: r.question,
-    options: r.options.map((o) => ({ index: o.index, label: o.label })),
+    ...roundText(r),
     choices: choices.filter((c) => c.round === r.number).map((c) => ({ userId: c.userId, seat: c.seat, nickname: c.nickname, choice: c.choice, confidence: c.confidence })),
     consensus: consensuses.find((c) => c.round === r.number)?.choice ?? null,
     consensusConfidences: confidences.filter((c) => c.round === r.number).map((c) => ({ userId: c.userId, confidence: c.confidence })),
@@ -599,8 +602,7 @@ export function replayedAnswer(stored: unknown, content: ScenarioContent): RoomS
     // Stored before the results' text was left out.
     if ("question" in r) return r;
     const { round: number, ...rest } = r;
-    const round = content.rounds.find((x) => x.number === number);
-    return { round: number, question: round?.question ?? "", options: round?.options.map((o) => ({ index: o.index, label: o.label })) ?? [], ...rest };
+    return { round: number, ...roundText(content.rounds.find((x) => x.number === number)), ...rest };
   });
   return { ...answer, scenario: scenarioView(content, answer.round), results };
 }
