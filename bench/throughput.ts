@@ -1,4 +1,4 @@
-// npm run bench -- throughput [--db embedded|postgres|both] [--window 10] [--max-rooms 128] [--transport socket|http] [--smoke] [--cpu-prof DIR] [--url URL [--pid PID]]
+// npm run bench -- throughput [--db embedded|postgres|both] [--window 10] [--max-rooms 128] [--transport socket|http] [--states lean|full] [--smoke] [--cpu-prof DIR] [--url URL [--pid PID]]
 //
 // The throughput ceiling: players move the moment the room asks (think time 0), and rooms are
 // added step by step (1, 2, 3, 4, 6, 8, 12, …); at each step the command round-trip (command
@@ -108,14 +108,14 @@ async function climb(opts: {
 }
 
 /** Rooms of the product playing game after game, and a warm-up game. */
-function productRooms(baseUrl: string, stats: LoadStats, seed: number, transport: "socket" | "http") {
+function productRooms(baseUrl: string, stats: LoadStats, seed: number, transport: "socket" | "http", lean: boolean) {
   return {
     addRooms: async (n: number, first: number): Promise<Room[]> => {
-      const groups = await gameCrowd({ baseUrl, rooms: n, think: [0, 0], stats, seed, firstRoom: first, concurrency: 8, transport });
+      const groups = await gameCrowd({ baseUrl, rooms: n, think: [0, 0], stats, seed, firstRoom: first, concurrency: 8, transport, lean });
       return groups.map((g) => loop(g, () => playGame(g, 120_000), stats));
     },
     warmUp: async () => {
-      const [g] = await gameCrowd({ baseUrl, rooms: 1, think: [0, 0], stats: new LoadStats(), seed: seed + 7, firstRoom: 999, transport });
+      const [g] = await gameCrowd({ baseUrl, rooms: 1, think: [0, 0], stats: new LoadStats(), seed: seed + 7, firstRoom: 999, transport, lean });
       await playGame(g!, 120_000);
       for (const p of g!) p.stop();
     },
@@ -169,6 +169,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const maxRooms = args.number("max-rooms", smoke ? 2 : 128);
   const seed = args.number("seed", 1);
   const transport = args.string("transport") === "http" ? "http" : "socket";
+  const lean = args.string("states") !== "full";
   const report = new Report(
     "throughput",
     `think time 0, rooms added (${STEPS.filter((s) => s <= maxRooms).join(", ")}) until the command round-trip p99 passes ${P99_LIMIT_MS} ms; ${windowMs / 1000} s window per step`,
@@ -195,7 +196,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     console.log(`product on ${server.label}:`);
     try {
       const stats = new LoadStats();
-      const ceiling = await climb({ stats, pid: server.pid, ...productRooms(server.url, stats, seed, transport), maxRooms, warmupMs, windowMs, log });
+      const ceiling = await climb({ stats, pid: server.pid, ...productRooms(server.url, stats, seed, transport, lean), maxRooms, warmupMs, windowMs, log });
       results.push({ kind, label: server.label, ceiling, throttled: stats.throttled });
     } finally {
       await server.stop();
@@ -225,6 +226,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     for (const e of c.errors.slice(0, 3)) report.note(`${r.kind}: ${e}`);
     if (r.throttled) report.note(`${r.kind}: ${r.throttled} moves throttled by the hub's per-socket event limit (a player at think time 0 can pass it), waited out and sent again`);
   }
+  report.note(lean ? "the product's players subscribed for lean states (room:lean-state), as the UI does" : "the product's players subscribed for whole snapshots (room:state; --states full)");
   report.note(`the product's moves went ${transport === "http" ? "as REST requests (--transport http)" : "over the socket (room:command), as the UI does while connected"}`);
   report.note(`every step: ${[...results.map((r) => `${r.kind}: ${r.ceiling.steps.map((s) => `${s.rooms}→${s.perSecond.toFixed(0)}/s p99 ${s.p99.toFixed(0)}`).join(", ")}`), `bare: ${base.steps.map((s) => `${s.rooms}→${s.perSecond.toFixed(0)}/s p99 ${s.p99.toFixed(0)}`).join(", ")}`].join(" | ")}`);
   report.note("the load generator runs on the same machine; its event-loop delay is printed per step above");

@@ -1,4 +1,4 @@
-import type { RoomSnapshot } from "./domain/snapshot";
+import type { LeanRoomSnapshot, RoomSnapshot } from "./domain/snapshot";
 import type { RoomCommandInput } from "./validation/room";
 
 /**
@@ -71,7 +71,12 @@ export interface ChatMessagePayload {
 }
 
 export interface ClientToServerEvents {
-  "room:subscribe": (payload: { code: string }, ack: Ack<RoomStateMessage | { code: string }>) => void;
+  /**
+   * Follow a room: its full snapshot answers. With `lean: true` the socket's later states come as
+   * `room:lean-state` (without the scenario's fixed text) instead of `room:state`; subscribing
+   * again without it switches back.
+   */
+  "room:subscribe": (payload: { code: string; lean?: boolean }, ack: Ack<RoomStateMessage | { code: string }>) => void;
   "room:unsubscribe": (payload: { code: string }, ack: Ack<null>) => void;
   /** A game move (API.md "Rooms and play" as one event); answers the room's snapshot after it (or, asked for, its version). */
   "room:command": (payload: RoomCommandInput, ack: Ack<RoomStateMessage | RoomVersionMessage>) => void;
@@ -90,6 +95,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   "room:state": (snapshot: RoomStateMessage) => void;
+  /** To a socket subscribed with `lean: true`, instead of room:state (lib/domain/snapshot.ts: LeanRoomSnapshot). */
+  "room:lean-state": (snapshot: LeanRoomSnapshot) => void;
   "room:presence": (payload: { userId: string; connected: boolean }) => void;
   "chat:message": (payload: ChatMessagePayload) => void;
   "chat:typing": (payload: { userId: string; isTyping: boolean }) => void;
@@ -110,6 +117,8 @@ export interface SocketData {
 }
 
 export const roomChannel = (code: string) => `room:${code}`;
+/** The sockets of a room's channel that take lean states (they are in roomChannel too). */
+export const roomLeanChannel = (code: string) => `lean:${code}`;
 export const userChannel = (userId: string) => `user:${userId}`;
 /** A facilitator's monitor channel; admins use monitorChannel("all"). */
 /** Everyone in a room's voice mesh, and one user's sockets in it. */

@@ -20,6 +20,8 @@ export interface CrowdOptions {
   dataConsent?: boolean;
   /** How the product's players send moves (default: the socket, as the UI does). */
   transport?: "socket" | "http";
+  /** Whether the product's players subscribe for lean states (the default, as the UI does). */
+  lean?: boolean;
 }
 
 export async function gameCrowd(o: CrowdOptions): Promise<GamePlayer[][]> {
@@ -35,6 +37,7 @@ export async function gameCrowd(o: CrowdOptions): Promise<GamePlayer[][]> {
       sizeSampleEvery: o.sizeSampleEvery,
       dataConsent: o.dataConsent,
       transport: o.transport,
+      lean: o.lean,
     });
     await p.start();
     return p;

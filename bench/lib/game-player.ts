@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { SnapshotText, type RoomSnapshot } from "@/lib/domain/snapshot";
 import { emitWithAckWaitingOutThrottle, isVersionOnly, type ClientToServerEvents, type RoomVersionMessage, type ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { ThinkLoop } from "@/lib/bots/think-loop";
@@ -33,6 +33,8 @@ export interface PlayerOptions {
   dataConsent?: boolean;
   /** How moves are sent: over the socket (`room:command`, as the UI does while connected), or as REST requests. */
   transport?: "socket" | "http";
+  /** Subscribe for lean states (room:lean-state, as the UI does; the default) or the whole snapshot each time (room:state). */
+  lean?: boolean;
 }
 
 interface Game {
@@ -53,6 +55,7 @@ export class GamePlayer {
   private socket?: Socket<ServerToClientEvents, ClientToServerEvents>;
   private game?: Game;
   private latest?: RoomSnapshot;
+  private readonly text = new SnapshotText();
   private readonly loop = new ThinkLoop({
     think: () => this.opts.think,
     random: () => this.opts.random(),
@@ -102,18 +105,42 @@ export class GamePlayer {
       reconnectionDelay: 500,
     });
     this.socket = socket;
-    socket.on("room:state", (s) => {
+    const received = (s: { code: string; version: number }): boolean => {
       const g = this.game;
-      if (!g || s.code !== g.code) return;
+      if (!g || s.code !== g.code) return false;
       g.watch.received(g.index, s.version);
-      this.opts.onState?.(s);
       const every = this.opts.sizeSampleEvery ?? 0;
       if (every && this.received++ % every === 0) this.stats.stateBytes.push(Buffer.byteLength(JSON.stringify(s)));
+      return true;
+    };
+    socket.on("room:state", (s) => {
+      if (!received(s)) return;
+      this.text.learn(s);
+      this.opts.onState?.(s);
+      this.onState(s);
+    });
+    socket.on("room:lean-state", (lean) => {
+      if (!received(lean)) return;
+      const s = this.text.inflate(lean);
+      if (!s) {
+        // As the web client: text it has not seen means reading the room.
+        this.stats.refetches++;
+        void this.http
+          .call("GET", `/api/rooms/${lean.code}`)
+          .then((r) => (r.status === 200 ? this.learnt(r.body as RoomSnapshot) : undefined))
+          .catch(() => undefined);
+        return;
+      }
+      this.opts.onState?.(s);
       this.onState(s);
     });
     socket.on("chat:message", (m) => this.game?.chat.received(m.id));
     socket.on("connect", () => {
       if (this.game) void this.subscribe(this.game.code);
+    });
+    // A connection lost mid-run (not the player's own stop) is worth knowing about.
+    socket.on("disconnect", (reason) => {
+      if (!this.stopped) this.stats.error(`${this.opts.nickname}: socket disconnected (${reason})`);
     });
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
@@ -189,15 +216,16 @@ export class GamePlayer {
   private async subscribe(code: string) {
     for (let attempt = 1; attempt <= 5 && this.game?.code === code && !this.stopped; attempt++) {
       const ack = await this.socket!.timeout(30_000)
-        .emitWithAck("room:subscribe", { code })
+        .emitWithAck("room:subscribe", { code, lean: this.opts.lean ?? true })
         .catch(() => null);
       if (ack?.ok && this.game?.code === code) {
         const s = ack.data as RoomSnapshot;
+        this.text.learn(s);
         this.game.watch.received(this.game.index, s.version);
         if (!this.latest || s.version > this.latest.version) this.latest = s;
         return;
       }
-      this.stats.error(`${this.opts.nickname}: room:subscribe ${ack ? JSON.stringify(ack) : "timed out"}`);
+      this.stats.error(`${this.opts.nickname}: room:subscribe ${ack ? JSON.stringify(ack) : `timed out (${this.socket?.connected ? "connected" : "not connected"} now)`}`);
     }
   }
 
@@ -225,6 +253,11 @@ export class GamePlayer {
     this.lastStateAt = performance.now();
     this.watchdog();
     if (this.latest) this.onState(this.latest);
+  }
+
+  private learnt(s: RoomSnapshot) {
+    this.text.learn(s);
+    this.onState(s);
   }
 
   private onState(s: RoomSnapshot) {

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
-import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { SnapshotText, type LeanRoomSnapshot, type RoomSnapshot } from "@/lib/domain/snapshot";
 import type { ChatMessagePayload } from "@/lib/realtime-events";
 import { isApiError } from "@/lib/client/api";
 import { getChat, getMyRole, getRoom } from "@/lib/client/room-api";
@@ -24,9 +24,11 @@ function onAuthLost() {
 }
 
 /** Loads the room over HTTP; a 404 means it does not exist or is not ours to see. */
-async function fetchRoom(code: string, signal?: AbortSignal): Promise<void> {
+async function fetchRoom(code: string, signal?: AbortSignal, text?: SnapshotText): Promise<void> {
   try {
-    store().receiveSnapshot(await getRoom(code, signal));
+    const snapshot = await getRoom(code, signal);
+    text?.learn(snapshot);
+    store().receiveSnapshot(snapshot);
   } catch (e) {
     if (signal?.aborted) return;
     if (isApiError(e) && e.status === 404) store().setStatus("not-found");
@@ -43,7 +45,9 @@ export function refetchRoom(code: string): Promise<void> {
 
 /**
  * Headless: keeps the room store in step with the server for one room. Subscribes on mount
- * and after every reconnect, feeds room:state / presence / chat / typing into the store,
+ * and after every reconnect (lean: its states come without the scenario's fixed text, which
+ * SnapshotText puts back from the full snapshots it has seen), feeds room states / presence /
+ * chat / typing into the store,
  * polls over HTTP while the socket is down, fetches the caller's role once dealt, and keeps
  * the page on the one the room's phase is played on. Unsubscribes on unmount.
  */
@@ -51,15 +55,20 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
   useEffect(() => {
     store().reset(code);
     const controller = new AbortController();
-    void fetchRoom(code, controller.signal);
+    const text = new SnapshotText();
+    void fetchRoom(code, controller.signal, text);
 
     const socket = getSocket(userId);
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
     const subscribe = () => {
       store().setConnection("connected");
-      emitAck(socket, "room:subscribe", { code }).then(
-        (data) => store().receiveSnapshot(data as unknown as RoomSnapshot),
+      emitAck(socket, "room:subscribe", { code, lean: true }).then(
+        (data) => {
+          const snapshot = data as unknown as RoomSnapshot;
+          text.learn(snapshot);
+          store().receiveSnapshot(snapshot);
+        },
         (e: unknown) => {
           if (isApiError(e, "NOT_FOUND") && !store().snapshot) store().setStatus("not-found");
           else if (isApiError(e, "UNAUTHORIZED")) onAuthLost();
@@ -74,8 +83,17 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
       store().setConnection(socket.active ? "reconnecting" : "disconnected");
     };
     const onReconnectFailed = () => store().setConnection("disconnected");
-    const onState = (s: { code: string }) => {
-      if (s.code === code) store().receiveSnapshot(s as unknown as RoomSnapshot);
+    const onState = (s: RoomSnapshot) => {
+      if (s.code !== code) return;
+      text.learn(s);
+      store().receiveSnapshot(s);
+    };
+    const onLeanState = (s: LeanRoomSnapshot) => {
+      if (s.code !== code) return;
+      const snapshot = text.inflate(s);
+      // Text this page has not seen (the scenario was edited): read the whole room.
+      if (snapshot) store().receiveSnapshot(snapshot);
+      else void fetchRoom(code, controller.signal, text);
     };
     const onPresence = ({ userId: who, connected }: { userId: string; connected: boolean }) => store().setPresence(who, connected);
     const onChat = (m: ChatMessagePayload) => store().addMessage(m);
@@ -90,6 +108,7 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
     socket.on("connect_error", onConnectError);
     socket.io.on("reconnect_failed", onReconnectFailed);
     socket.on("room:state", onState);
+    socket.on("room:lean-state", onLeanState);
     socket.on("room:presence", onPresence);
     socket.on("chat:message", onChat);
     socket.on("chat:typing", onTyping);
@@ -107,6 +126,7 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
       socket.off("connect_error", onConnectError);
       socket.io.off("reconnect_failed", onReconnectFailed);
       socket.off("room:state", onState);
+      socket.off("room:lean-state", onLeanState);
       socket.off("room:presence", onPresence);
       socket.off("chat:message", onChat);
       socket.off("chat:typing", onTyping);

@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import type { Phase } from "@/lib/domain/game";
-import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { SnapshotText, type LeanRoomSnapshot, type RoomSnapshot } from "@/lib/domain/snapshot";
 import { emitWithAckWaitingOutThrottle, isVersionOnly, type ClientToServerEvents, type RoomVersionMessage, type ServerToClientEvents } from "@/lib/realtime-events";
 import type { RoomCommandInput } from "@/lib/validation/room";
 import { ThinkLoop } from "./think-loop";
@@ -147,6 +147,8 @@ export class Bot {
   private socket?: Socket<ServerToClientEvents, ClientToServerEvents>;
   private latest?: RoomSnapshot;
   private socketState?: RoomSnapshot;
+  /** The room's text, for its lean states (the bot subscribes as the UI does, with `lean: true`). */
+  private readonly text = new SnapshotText();
   private readonly loop = new ThinkLoop({
     think: () => this.thinkRange(),
     random: () => this.rand(),
@@ -265,7 +267,11 @@ export class Bot {
     if (me.status !== 200) throw new Error(`${this.nickname}: guest sign-in failed (${me.status})`);
     this.userId = me.body.id;
     this.socket = io(this.opts.baseUrl, { transports: ["websocket"], extraHeaders: { cookie: this.cookieHeader() }, reconnectionDelay: 300 });
-    this.socket.on("room:state", (s) => this.onSocketState(s));
+    this.socket.on("room:state", (s) => {
+      this.text.learn(s);
+      this.onSocketState(s);
+    });
+    this.socket.on("room:lean-state", (s) => void this.onLeanState(s));
     this.socket.on("connect", () => {
       if (this.code && !this.reconnecting) void this.subscribe();
     });
@@ -320,11 +326,23 @@ export class Bot {
   }
 
   private async subscribe(): Promise<RoomSnapshot | null> {
-    const ack = await this.socket!.timeout(10_000).emitWithAck("room:subscribe", { code: this.code }).catch(() => null);
+    const ack = await this.socket!.timeout(10_000).emitWithAck("room:subscribe", { code: this.code, lean: true }).catch(() => null);
     if (!ack?.ok) return null;
     const s = ack.data as RoomSnapshot;
+    this.text.learn(s);
     this.onSocketState(s);
     return s;
+  }
+
+  /** A lean state with the room's text put back; text the bot has not seen means reading the room (as the UI does). */
+  private async onLeanState(lean: LeanRoomSnapshot) {
+    if (lean.code !== this.code) return;
+    const s = this.text.inflate(lean);
+    if (s) return this.onSocketState(s);
+    const r = await this.call("GET", `/api/rooms/${lean.code}`);
+    if (r.status !== 200) return;
+    this.text.learn(r.body);
+    this.onSocketState(r.body);
   }
 
   /** Stops playing and closes the socket; a game still running resolves play() with phase "STOPPED". */

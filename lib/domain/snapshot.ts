@@ -34,6 +34,8 @@ export interface RoomSnapshot {
     locale: string;
     roles: { position: number; name: string; brief: string }[];
     currentQuestion: RoundQuestion | null;
+    /** Revision of the scenario's text (its last edit, ms): a lean room state names it (see LeanRoomSnapshot). */
+    textRev: number;
   };
   seats: SeatView[];
   consensus: ConsensusView | null;
@@ -82,4 +84,70 @@ export interface RoundResult {
 export function isRoundRevealed(round: number, current: { phase: Phase; round: number }): boolean {
   if (round < current.round) return true;
   return round === current.round && (current.phase === "REVEAL" || current.phase === "FINISHED");
+}
+
+/** A revealed round's result without its question and options (the scenario's text). */
+export type ResultWithoutText = Omit<RoundResult, "question" | "options">;
+
+/** A result without the round's text, which is the same in every snapshot of the room. */
+export function resultWithoutText({ question: _question, options: _options, ...rest }: RoundResult): ResultWithoutText {
+  return rest;
+}
+
+/**
+ * What `room:lean-state` carries to a socket subscribed with `lean: true`: the snapshot without
+ * the scenario's fixed text (title, summary, opening, locale, roles) and without each result's
+ * question and options. Those are the same in every snapshot of a room, and about half its
+ * size; the subscriber has them from the full snapshot its subscription answered, and
+ * `SnapshotText` puts them back. `scenario.textRev` says which text: another one (the scenario
+ * was edited) means reading the room again.
+ */
+export interface LeanRoomSnapshot extends Omit<RoomSnapshot, "scenario" | "results"> {
+  scenario: Pick<RoomSnapshot["scenario"], "id" | "currentQuestion" | "textRev">;
+  results: ResultWithoutText[];
+}
+
+export function leanSnapshot(s: RoomSnapshot): LeanRoomSnapshot {
+  const { id, currentQuestion, textRev } = s.scenario;
+  return { ...s, scenario: { id, currentQuestion, textRev }, results: s.results.map(resultWithoutText) };
+}
+
+type ScenarioText = Omit<RoomSnapshot["scenario"], "currentQuestion">;
+
+/**
+ * A lean subscriber's copy of a room's text: learnt from full snapshots (and from each lean
+ * one's current question), put back into lean snapshots.
+ */
+export class SnapshotText {
+  private scenario?: ScenarioText;
+  private readonly rounds = new Map<number, Pick<RoundResult, "question" | "options">>();
+
+  /** Keeps the text of a full snapshot. */
+  learn(s: RoomSnapshot): void {
+    const { currentQuestion, ...text } = s.scenario;
+    if (this.scenario?.id !== text.id || this.scenario.textRev !== text.textRev) this.rounds.clear();
+    this.scenario = text;
+    for (const r of s.results) this.rounds.set(r.round, { question: r.question, options: r.options });
+    this.learnQuestion(currentQuestion);
+  }
+
+  /** The full snapshot a lean one stands for; null when this copy lacks its text (read the room instead). */
+  inflate(lean: LeanRoomSnapshot): RoomSnapshot | null {
+    const text = this.scenario;
+    if (!text || text.id !== lean.scenario.id || text.textRev !== lean.scenario.textRev) return null;
+    this.learnQuestion(lean.scenario.currentQuestion);
+    const results: RoundResult[] = [];
+    for (const r of lean.results) {
+      const round = this.rounds.get(r.round);
+      if (!round) return null;
+      const { round: number, ...rest } = r;
+      results.push({ round: number, ...round, ...rest });
+    }
+    const { textRev, ...fixed } = text;
+    return { ...lean, scenario: { ...fixed, currentQuestion: lean.scenario.currentQuestion, textRev }, results };
+  }
+
+  private learnQuestion(q: RoundQuestion | null): void {
+    if (q) this.rounds.set(q.number, { question: q.question, options: q.options.map((o) => ({ index: o.index, label: o.label })) });
+  }
 }

@@ -10,6 +10,8 @@ export const roomCodeSchema = z
   .refine((c) => isCode(c, ROOM_CODE_LENGTH), "A room code is 6 letters and digits.");
 
 export const roomRefSchema = z.strictObject({ code: roomCodeSchema });
+/** room:subscribe: `lean: true` asks for room:lean-state (the snapshot without the scenario's fixed text) instead of room:state. */
+export const roomSubscribeSchema = z.strictObject({ code: roomCodeSchema, lean: z.boolean().optional() });
 export const chatSendSchema = z.strictObject({ code: roomCodeSchema, text: z.string().trim().min(1).max(500) });
 export const chatTypingSchema = z.strictObject({ code: roomCodeSchema, isTyping: z.boolean() });
 export const memoSaveSchema = z.strictObject({ code: roomCodeSchema, text: z.string().max(5000) });

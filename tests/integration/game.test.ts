@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { SnapshotText, type LeanRoomSnapshot, type RoomSnapshot } from "@/lib/domain/snapshot";
 import { connected, emitAck } from "../support/client";
 import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, subscribe, type Player } from "../support/game";
 import { ADMIN_ENV, userWithRole } from "../support/accounts";
@@ -519,6 +519,77 @@ describe("room:command (the moves over the socket)", () => {
     const whole = await moved(players[1]!, { type: "ready", code, ready: true });
     expect(whole).toMatchObject({ code, version: ready.version + 1 });
     expect(whole.seats).toHaveLength(3);
+    for (const p of players) p.socket!.disconnect();
+  });
+
+  it("sends a socket subscribed with lean: true room:lean-state instead of room:state: the same snapshots without the scenario's fixed text", async () => {
+    const players = await threeGuests("Slim", true);
+    const code = (await createRoom(players[0]!)).code;
+    const [whole, ...slim] = players;
+    await subscribe(whole!, code);
+    const leanStates = new Map<string, LeanRoomSnapshot[]>(players.map((p) => [p.id, []]));
+    const texts = new Map<string, SnapshotText>();
+    for (const p of players) p.socket!.on("room:lean-state", (s: LeanRoomSnapshot) => leanStates.get(p.id)!.push(s));
+    for (const p of slim) {
+      const r = await emitAck(p.socket!, "room:subscribe", { code, lean: true });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      // The subscription answers the whole snapshot, text included: what lean states are put together with.
+      expect(r.data.scenario.opening.length).toBeGreaterThan(0);
+      const text = new SnapshotText();
+      text.learn(r.data);
+      texts.set(p.id, text);
+    }
+    await fillAndStart(code, players);
+    await confirmRoles(code, players);
+    // Over the socket, reply "version": a lean subscriber is answered the version alone too.
+    const choice = await emitAck(slim[0]!.socket!, "room:command", { type: "choice", code, round: 1, choice: 1, confidence: 4, reply: "version" });
+    expect(choice).toMatchObject({ ok: true, data: { code, version: expect.any(Number) } });
+    expect(Object.keys(choice.data)).toHaveLength(2);
+    for (const [i, p] of players.entries()) if (i !== 1) await ok(p, `/api/rooms/${code}/rounds/1/choice`, { choice: i % 2, confidence: 3 });
+    for (const p of players) await ok(p, `/api/rooms/${code}/rounds/1/discussion/end`);
+    for (const p of players) await ok(p, `/api/rooms/${code}/rounds/1/consensus`, { choice: 1 });
+    for (const p of players) await ok(p, `/api/rooms/${code}/rounds/1/consensus-confidence`, { confidence: 4 });
+    for (const p of players) await ok(p, `/api/rooms/${code}/rounds/1/continue`);
+    const last = await playRound(code, players, 2, 0, 1);
+    expect(last).toMatchObject({ phase: "INDIVIDUAL", round: 3 });
+    expect(last.results).toHaveLength(2);
+    // Chat reaches lean subscribers as it does everyone.
+    const heard = slim.map((p) => new Promise<{ text: string }>((resolve) => p.socket!.once("chat:message", resolve)));
+    const said = await emitAck(whole!.socket!, "chat:send", { code, text: "hello lean" });
+    expect(said.ok).toBe(true);
+    for (const m of await Promise.all(heard)) expect(m.text).toBe("hello lean");
+
+    await eventually(() => {
+      for (const p of slim) expect(leanStates.get(p.id)!.at(-1)?.version).toBe(last.version);
+      expect(whole!.states.at(-1)?.version).toBe(last.version);
+    });
+    // Each socket got one kind: the whole snapshot or the lean one, never both.
+    expect(leanStates.get(whole!.id)).toEqual([]);
+    for (const p of slim) expect(p.states).toEqual([]);
+    for (const p of slim) {
+      const got = leanStates.get(p.id)!;
+      // Every change, in order, and nothing twice.
+      expect(got.map((s) => s.version)).toEqual(whole!.states.map((s) => s.version));
+      for (const [i, l] of got.entries()) {
+        const full = whole!.states[i]!;
+        const json = JSON.stringify(l);
+        expect(json).not.toContain(full.scenario.opening);
+        // (The current round's question stays, as the current question.)
+        for (const r of full.results) if (r.round !== full.round) expect(json).not.toContain(JSON.stringify(r.question));
+        expect(json.length).toBeLessThan(JSON.stringify(full).length);
+        // Put back together with the text the subscription answered: the whole snapshot, byte for byte.
+        expect(JSON.stringify(texts.get(p.id)!.inflate(l))).toBe(JSON.stringify(full));
+      }
+    }
+    // Subscribing again without lean: whole snapshots again.
+    const before = leanStates.get(slim[0]!.id)!.length;
+    await subscribe(slim[0]!, code);
+    await ok(players[0]!, `/api/rooms/${code}/rounds/3/choice`, { choice: 0, confidence: 2 });
+    await eventually(() => expect(slim[0]!.states.at(-1)?.version).toBe(last.version + 1));
+    expect(leanStates.get(slim[0]!.id)).toHaveLength(before);
+    await eventually(() => expect(leanStates.get(slim[1]!.id)!.at(-1)?.version).toBe(last.version + 1));
+    // lean takes a boolean only.
+    expect(await emitAck(slim[1]!.socket!, "room:subscribe", { code, lean: "yes" })).toMatchObject({ ok: false, error: { code: "VALIDATION_ERROR" } });
     for (const p of players) p.socket!.disconnect();
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import type { LeanRoomSnapshot, RoomSnapshot } from "@/lib/domain/snapshot";
 import { ApiClient, emitAck } from "../support/client";
 import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, subscribe, type Player } from "../support/game";
 import { parsePrometheus, sampleSum } from "../support/prometheus";
@@ -46,7 +46,11 @@ describe("two instances behind Redis", () => {
     const p2 = await playerOn(b, "Beta");
     const p3 = await playerOn(b, "Gamma");
     const room = await createRoom(p1);
-    for (const p of [p1, p2, p3]) await subscribe(p, room.code);
+    for (const p of [p1, p2]) await subscribe(p, room.code);
+    // Gamma (on B) takes lean states, as the web client does; Alpha and Beta whole snapshots.
+    const leanOnB: LeanRoomSnapshot[] = [];
+    p3.socket!.on("room:lean-state", (s: LeanRoomSnapshot) => leanOnB.push(s));
+    expect((await emitAck(p3.socket!, "room:subscribe", { code: room.code, lean: true })).ok).toBe(true);
     for (const p of [p1, p2, p3]) expect((await p.api.post(`/api/rooms/${room.code}/join`, {})).status).toBe(200);
     for (const p of [p1, p2, p3]) await p.api.post(`/api/rooms/${room.code}/ready`, { ready: true });
     for (const p of [p1, p2, p3]) await p.api.post(`/api/rooms/${room.code}/roles/confirm`, {});
@@ -54,6 +58,9 @@ describe("two instances behind Redis", () => {
     // A move made through instance A reaches the sockets held by instance B, and the other way round.
     const r1 = await p1.api.post(`/api/rooms/${room.code}/rounds/1/choice`, { choice: 0, confidence: 3 });
     await eventually(() => expect(p2.states.at(-1)!.version).toBe(r1.body.version));
+    await eventually(() => expect(leanOnB.at(-1)?.version).toBe(r1.body.version));
+    expect(leanOnB.at(-1)!.scenario).not.toHaveProperty("opening");
+    expect(p3.states).toEqual([]);
     const r2 = await p2.api.post(`/api/rooms/${room.code}/rounds/1/choice`, { choice: 1, confidence: 4 });
     await eventually(() => expect(p1.states.at(-1)!.version).toBe(r2.body.version));
     expect(p1.states.at(-1)!.seats.filter((s) => s.submitted)).toHaveLength(2);

@@ -36,7 +36,7 @@ function room(code: string, over: Partial<RoomSnapshot> = {}): RoomSnapshot {
     hostId: null,
     createdById: "f1",
     settings: DEFAULT_SETTINGS,
-    scenario: { id: "s", title: "Scenario", summary: "", opening: "", locale: "en", roles: [], currentQuestion: null },
+    scenario: { id: "s", title: "Scenario", summary: "", opening: "", locale: "en", roles: [], currentQuestion: null, textRev: 0 },
     seats: [seat(0), seat(1), seat(2)],
     consensus: null,
     results: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { leanSnapshot, SnapshotText, type RoomSnapshot } from "@/lib/domain/snapshot";
 import { PreparedNames } from "@/lib/server/db/open";
 import { replayedAnswer, storedAnswer } from "@/lib/server/services/room-state";
 import type { ScenarioContent } from "@/lib/server/services/scenario-content";
@@ -33,6 +33,7 @@ const snapshot = (round: number): RoomSnapshot =>
       locale: content.locale,
       roles: content.roles.map((r) => ({ position: r.position, name: r.name, brief: r.brief })),
       currentQuestion: round > 0 ? { ...content.rounds[round - 1]!, options: content.rounds[round - 1]!.options.map((o) => ({ ...o })) } : null,
+      textRev: content.updatedAt,
     },
     seats: [],
     consensus: null,
@@ -94,5 +95,50 @@ describe("PreparedNames", () => {
     names.of("SELECT 2");
     expect(names.of("SELECT 3")).toBeUndefined();
     expect(names.of("SELECT 1")).toBe(a);
+  });
+});
+
+describe("a lean room state (room:lean-state)", () => {
+  const lean = (round: number) => JSON.parse(JSON.stringify(leanSnapshot(snapshot(round)))) as ReturnType<typeof leanSnapshot>;
+
+  it("leaves out the scenario's fixed text and the results' questions, and keeps everything else", () => {
+    const full = snapshot(3);
+    const l = lean(3);
+    expect(JSON.stringify(l).length).toBeLessThan(JSON.stringify(full).length / 2);
+    expect(JSON.stringify(l)).not.toContain("A long opening");
+    expect(JSON.stringify(l)).not.toContain("Question 1?");
+    // The current question stays (a new round's question first comes in a lean state).
+    expect(l.scenario).toEqual({ id: content.id, currentQuestion: full.scenario.currentQuestion, textRev: content.updatedAt });
+    expect(l.results.map((r) => r.choices)).toEqual(full.results.map((r) => r.choices));
+    const { scenario: _s, results: _r, ...rest } = l;
+    const { scenario: _fs, results: _fr, ...fullRest } = full;
+    expect(rest).toEqual(fullRest);
+  });
+
+  it("is put back together, byte for byte, from the full snapshot subscribed with and the questions seen since", () => {
+    const text = new SnapshotText();
+    expect(text.inflate(lean(1))).toBeNull(); // nothing learnt yet
+    text.learn(snapshot(1));
+    for (const round of [1, 2, 3]) expect(JSON.stringify(text.inflate(lean(round)))).toBe(JSON.stringify(snapshot(round)));
+    // A subscriber that never saw round 2's question cannot show its result: it must read the room.
+    const late = new SnapshotText();
+    late.learn(snapshot(1));
+    expect(late.inflate(lean(3))).toBeNull();
+    // …and the full snapshot it reads teaches it.
+    late.learn(snapshot(3));
+    expect(JSON.stringify(late.inflate(lean(3)))).toBe(JSON.stringify(snapshot(3)));
+  });
+
+  it("is not put together from another revision of the text (the scenario was edited) or another scenario", () => {
+    const text = new SnapshotText();
+    text.learn(snapshot(2));
+    const edited = { ...lean(2), scenario: { ...lean(2).scenario, textRev: content.updatedAt + 1 } };
+    expect(text.inflate(edited)).toBeNull();
+    expect(text.inflate({ ...lean(2), scenario: { ...lean(2).scenario, id: "other" } })).toBeNull();
+    // The edited text, once read, is what later lean states are put together with.
+    const editedFull = { ...snapshot(2), scenario: { ...snapshot(2).scenario, title: "New title", textRev: content.updatedAt + 1 } };
+    text.learn(editedFull);
+    expect(text.inflate(edited)?.scenario.title).toBe("New title");
+    expect(text.inflate(lean(2))).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Server } from "socket.io";
-import { monitorChannel, roomChannel, userChannel, voiceChannel, voiceUserChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
+import { leanSnapshot, type RoomSnapshot } from "@/lib/domain/snapshot";
+import { monitorChannel, roomChannel, roomLeanChannel, userChannel, voiceChannel, voiceUserChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
 import { recall } from "../remember";
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -30,6 +31,23 @@ export function emitToRoom<E extends keyof ServerToClientEvents>(code: string, e
   const server = io();
   const channel = roomChannel(code);
   if (server && hasAudience(server, [channel])) server.to(channel).emit(event, ...args);
+}
+
+/**
+ * Sends a room's new snapshot to everyone subscribed to it: `room:state` with the whole
+ * snapshot, and `room:lean-state` without the scenario's fixed text to the sockets that asked
+ * for it (room:subscribe with `lean: true`). A no-op before the hub exists.
+ */
+export function emitRoomState(snapshot: RoomSnapshot): void {
+  const server = io();
+  if (!server) return;
+  const all = roomChannel(snapshot.code);
+  const lean = roomLeanChannel(snapshot.code);
+  const shared = recall<boolean>(IO_SHARED_KEY) ?? false;
+  const rooms = server.of("/").adapter.rooms;
+  const leanCount = rooms.get(lean)?.size ?? 0;
+  if (shared || (rooms.get(all)?.size ?? 0) > leanCount) server.to(all).except(lean).emit("room:state", snapshot);
+  if (shared || leanCount > 0) server.to(lean).emit("room:lean-state", leanSnapshot(snapshot));
 }
 
 /** Sends a room's new snapshot to the monitor of the facilitator who opened it, and to admins'. */

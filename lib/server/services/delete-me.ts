@@ -2,7 +2,7 @@ import { isOver, isPlaying } from "@/lib/domain/game";
 import type { DeleteMeInput } from "@/lib/validation/research";
 import { db, type Tx } from "../db";
 import { logger } from "../logger";
-import { emitToRoom } from "../realtime/emitter";
+import { emitRoomState } from "../realtime/emitter";
 import { removeRecordingFiles } from "../storage/recordings";
 import { readSnapshot, TX_OPTIONS } from "./room-command";
 import { forgetRooms } from "./room-cache";
@@ -75,7 +75,7 @@ export async function deleteMe(userId: string, { withdrawData }: DeleteMeInput):
   await revokeSessions(userId);
   for (const room of liveRooms) {
     try {
-      emitToRoom(room.code, "room:state", (await readSnapshot(room.id)) as never);
+      emitRoomState(await readSnapshot(room.id));
       if (isPlaying(room.phase)) await tickRoom(room.code);
     } catch (err) {
       logger().warn({ err: err instanceof Error ? err.message : err, code: room.code }, "could not re-broadcast a room after an account deletion");

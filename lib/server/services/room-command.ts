@@ -6,7 +6,7 @@ import type { Room } from "../db/generated/client";
 import { AppError, isUniqueViolation, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
 import { logger } from "../logger";
-import { dropFromVoice, emitToMonitors, emitToRoom } from "../realtime/emitter";
+import { dropFromVoice, emitRoomState, emitToMonitors } from "../realtime/emitter";
 import { cachedRoom, cachedRoomById, forgetRooms, keepRoom, queueForRoom } from "./room-cache";
 import { advanceView, buildSnapshot, direct, replayedAnswer, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type KnownPerson, type RoomView } from "./room-state";
 import { scenarioContent } from "./scenario-content";
@@ -105,7 +105,7 @@ async function attemptCommand(code: string, options: RoomCommandOptions, makeCom
   }
   keepRoom(outcome.view);
   if (outcome.changed) {
-    emitToRoom(code, "room:state", outcome.snapshot as never);
+    emitRoomState(outcome.snapshot);
     emitToMonitors(outcome.snapshot.createdById, outcome.snapshot as never);
   }
   scheduleWakeUp(code, outcome.wakeUp);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { answeredInPhase, DEFAULT_SETTINGS, emptyRound, type Decision, type GameState, type Phase, type RoomSettings } from "@/lib/domain/game";
-import { isRoundRevealed, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
+import { isRoundRevealed, resultWithoutText, type ResultWithoutText, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
 import { roomSettingsSchema } from "@/lib/validation/room";
 import { statement, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
@@ -576,12 +576,11 @@ function scenarioView(content: ScenarioContent, round: number): RoomSnapshot["sc
     locale: content.locale,
     roles: content.roles.map((r) => ({ position: r.position, name: r.name, brief: r.brief })),
     currentQuestion: question ? { number: question.number, question: question.question, options: question.options.map((o) => ({ ...o })) } : null,
+    textRev: content.updatedAt,
   };
 }
 
-/** A revealed round's result as an opId's answer stores it: without the round's question and options. */
-type StoredResult = Omit<RoundResult, "question" | "options">;
-type StoredAnswer = Omit<RoomSnapshot, "scenario" | "results"> & { scenario: null; results: StoredResult[] };
+type StoredAnswer = Omit<RoomSnapshot, "scenario" | "results"> & { scenario: null; results: ResultWithoutText[] };
 
 /**
  * An opId's first answer as it is stored: the snapshot without the scenario's text, which is
@@ -590,12 +589,12 @@ type StoredAnswer = Omit<RoomSnapshot, "scenario" | "results"> & { scenario: nul
  * JSON late in a game instead of 7–10 kB). `replayedAnswer` puts the text back.
  */
 export function storedAnswer(snapshot: RoomSnapshot): StoredAnswer {
-  return { ...snapshot, scenario: null, results: snapshot.results.map(({ question: _question, options: _options, ...rest }) => rest) };
+  return { ...snapshot, scenario: null, results: snapshot.results.map(resultWithoutText) };
 }
 
 /** The answer a replayed opId gets: the stored one, its scenario text rebuilt from `content`. */
 export function replayedAnswer(stored: unknown, content: ScenarioContent): RoomSnapshot {
-  const answer = stored as Omit<RoomSnapshot, "scenario" | "results"> & { scenario: RoomSnapshot["scenario"] | null; results: (RoundResult | StoredResult)[] };
+  const answer = stored as Omit<RoomSnapshot, "scenario" | "results"> & { scenario: RoomSnapshot["scenario"] | null; results: (RoundResult | ResultWithoutText)[] };
   // Answers stored before the scenario part was left out have it (and their results' text).
   if (answer.scenario) return answer as RoomSnapshot;
   const results = answer.results.map((r): RoundResult => {

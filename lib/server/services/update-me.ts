@@ -1,7 +1,7 @@
 import type { Me, UpdateMeInput } from "@/lib/validation/user";
 import { db } from "../db";
 import { logger } from "../logger";
-import { emitToRoom } from "../realtime/emitter";
+import { emitRoomState } from "../realtime/emitter";
 import { forgetRooms } from "./room-cache";
 import { readSnapshot, TX_OPTIONS } from "./room-command";
 import { toMe } from "./users";
@@ -33,7 +33,7 @@ export async function updateMe(userId: string, input: UpdateMeInput): Promise<Me
   forgetRooms(rooms.map((r) => r.code));
   for (const room of rooms) {
     try {
-      emitToRoom(room.code, "room:state", (await readSnapshot(room.id)) as never);
+      emitRoomState(await readSnapshot(room.id));
     } catch (err) {
       logger().warn({ err: err instanceof Error ? err.message : err, code: room.code }, "could not re-broadcast a room after a nickname change");
     }

@@ -1,6 +1,6 @@
 import type { Socket } from "socket.io";
-import { roomChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
-import { roomRefSchema } from "@/lib/validation/realtime";
+import { roomChannel, roomLeanChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
+import { roomRefSchema, roomSubscribeSchema } from "@/lib/validation/realtime";
 import type { SessionUser } from "../../auth/session";
 import { db } from "../../db";
 import { AppError } from "../../errors";
@@ -88,10 +88,16 @@ export function registerRoomHandlers(socket: HubSocket): void {
   }
   socket.on(
     "room:subscribe",
-    withAck("room:subscribe", roomRefSchema, async ({ code }) => {
+    withAck("room:subscribe", roomSubscribeSchema, async ({ code, lean }) => {
       const user = await cachedSocketUser(socket);
       const { roomId, seated } = await subscribable(code, user);
-      await socket.join(roomChannel(code));
+      // A lean subscriber is in both channels: the room's (chat, presence, …) and the lean one,
+      // which takes room:lean-state in place of room:state (emitRoomState).
+      if (lean) await socket.join([roomChannel(code), roomLeanChannel(code)]);
+      else {
+        await socket.leave(roomLeanChannel(code));
+        await socket.join(roomChannel(code));
+      }
       // A player is present again; recording it answers the room as it is now.
       if (seated) return (await setPresence(code, user.id, true)) as never;
       return readSnapshot(roomId) as never;
@@ -101,6 +107,7 @@ export function registerRoomHandlers(socket: HubSocket): void {
     "room:unsubscribe",
     withAck("room:unsubscribe", roomRefSchema, async ({ code }) => {
       await socket.leave(roomChannel(code));
+      await socket.leave(roomLeanChannel(code));
       if ((await isSeated(code, socket.data.userId)) && !(await hasOtherSocket(code, socket.data.userId, socket.id))) await setPresence(code, socket.data.userId, false);
       return null;
     }),
