@@ -217,15 +217,17 @@ export class GamePlayer {
     for (let attempt = 1; attempt <= 5 && this.game?.code === code && !this.stopped; attempt++) {
       const ack = await this.socket!.timeout(30_000)
         .emitWithAck("room:subscribe", { code, lean: this.opts.lean ?? true })
-        .catch(() => null);
-      if (ack?.ok && this.game?.code === code) {
+        .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      // Stopped meanwhile (the end of a run or a step): the socket closed with the answer pending.
+      if (this.stopped) return;
+      if (!(ack instanceof Error) && ack.ok && this.game?.code === code) {
         const s = ack.data as RoomSnapshot;
         this.text.learn(s);
         this.game.watch.received(this.game.index, s.version);
         if (!this.latest || s.version > this.latest.version) this.latest = s;
         return;
       }
-      this.stats.error(`${this.opts.nickname}: room:subscribe ${ack ? JSON.stringify(ack) : `timed out (${this.socket?.connected ? "connected" : "not connected"} now)`}`);
+      this.stats.error(`${this.opts.nickname}: room:subscribe ${ack instanceof Error ? ack.message : JSON.stringify(ack)}`);
     }
   }
 
@@ -292,7 +294,8 @@ export class GamePlayer {
       r = this.opts.transport === "http" || !this.socket?.connected ? await this.http.call("POST", path, body) : await this.emitMove(move);
     } catch (e) {
       this.stats.noAnswer++;
-      this.stats.error(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+      // A player stopped with a move in flight (the end of a run) closed its own socket: no news.
+      if (!this.stopped) this.stats.error(`${path}: ${e instanceof Error ? e.message : String(e)}`);
       return;
     } finally {
       this.inflight--;
