@@ -264,7 +264,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   report.note(`answers the phase timers recorded as missing: ${answered.missingChoices} choices, ${answered.missingRatings} consensus ratings (Choice rows ${counts.Choice ?? "?"}, ConsensusConfidence rows ${counts.ConsensusConfidence ?? "?"}, ChatMessage rows ${counts.ChatMessage ?? "?"})`);
   if (problems.count) report.note(`the server logged ${problems.count} warnings/errors: ${problems.top.join("; ")}`);
   if (product.refusals.size) report.note(`refused: ${[...product.refusals].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join(", ")}`);
-  report.note(`answers by status: ${[...product.statuses].sort().map(([s, n]) => `${s}×${n}`).join(", ")}; round-trips measured: ${p.measured}, commands that changed nothing: ${product.unchanged}, rooms read again after 60 s of silence: ${product.refetches}`);
+  report.note(`answers by status: ${[...product.statuses].sort().map(([s, n]) => `${s}×${n}`).join(", ")}; round-trips measured: ${p.measured}, commands that changed nothing: ${product.unchanged}, rooms read again after 60 s of silence: ${product.refetches}, lean states whose text the player lacked (room read): ${product.textReads}`);
   report.note(`baseline: ${plan.steps} steps per game (${productRun.finished === rooms ? "the product's accepted moves per room ÷ 3" : "a 5-round game's phases"}), payload ${padBytes} bytes (median room:state)`);
   for (const e of [...product.errors.slice(0, 5), ...productRun.failures.slice(0, 5)]) report.note(`product: ${e}`);
   for (const e of [...baseline.errors.slice(0, 3), ...bareRun.failures.slice(0, 3)]) report.note(`baseline: ${e}`);

@@ -124,7 +124,7 @@ export class GamePlayer {
       const s = this.text.inflate(lean);
       if (!s) {
         // As the web client: text it has not seen means reading the room.
-        this.stats.refetches++;
+        this.stats.textReads++;
         void this.http
           .call("GET", `/api/rooms/${lean.code}`)
           .then((r) => (r.status === 200 ? this.learnt(r.body as RoomSnapshot) : undefined))

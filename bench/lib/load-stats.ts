@@ -32,6 +32,8 @@ export class LoadStats {
   chatsFailed = 0;
   /** Times a player read the room again after a long silence. */
   refetches = 0;
+  /** Lean states whose text the player lacked, so it read the room. */
+  textReads = 0;
   /** Moves the server answered 200 to, by the table that stores them. */
   readonly moves = { choices: 0, consensusVotes: new Set<string>(), consensusRatings: 0, phaseAcks: 0, chatMessages: 0 };
   /** Bytes of room:state payloads (a sample), for the baseline's payload size. */

@@ -339,8 +339,9 @@ export class Bot {
     if (lean.code !== this.code) return;
     const s = this.text.inflate(lean);
     if (s) return this.onSocketState(s);
-    const r = await this.call("GET", `/api/rooms/${lean.code}`);
-    if (r.status !== 200) return;
+    const r = await this.call("GET", `/api/rooms/${lean.code}`).catch(() => null);
+    // Not read (no answer, or refused): the next state, or the bot's reconnect, brings it.
+    if (r?.status !== 200) return;
     this.text.learn(r.body);
     this.onSocketState(r.body);
   }

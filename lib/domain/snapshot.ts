@@ -86,6 +86,11 @@ export function isRoundRevealed(round: number, current: { phase: Phase; round: n
   return round === current.round && (current.phase === "REVEAL" || current.phase === "FINISHED");
 }
 
+/** A round's text as its result shows it: the question and the options' labels (no descriptions). */
+export function resultText(round: { question: string; options: { index: number; label: string }[] } | undefined): Pick<RoundResult, "question" | "options"> {
+  return { question: round?.question ?? "", options: round?.options.map((o) => ({ index: o.index, label: o.label })) ?? [] };
+}
+
 /** A revealed round's result without its question and options (the scenario's text). */
 export type ResultWithoutText = Omit<RoundResult, "question" | "options">;
 
@@ -148,6 +153,6 @@ export class SnapshotText {
   }
 
   private learnQuestion(q: RoundQuestion | null): void {
-    if (q) this.rounds.set(q.number, { question: q.question, options: q.options.map((o) => ({ index: o.index, label: o.label })) });
+    if (q) this.rounds.set(q.number, resultText(q));
   }
 }

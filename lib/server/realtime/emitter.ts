@@ -21,10 +21,12 @@ export const IO_SHARED_KEY = "io-shared";
  * whole truth; with other instances sharing the rooms, someone elsewhere may be listening.
  */
 function hasAudience(server: Io, channels: string[]): boolean {
-  if (recall<boolean>(IO_SHARED_KEY)) return true;
-  const rooms = server.of("/").adapter.rooms;
-  return channels.some((c) => (rooms.get(c)?.size ?? 0) > 0);
+  return isShared() || channels.some((c) => localMembers(server, c) > 0);
 }
+
+const isShared = () => recall<boolean>(IO_SHARED_KEY) ?? false;
+/** Sockets of this instance in a channel. */
+const localMembers = (server: Io, channel: string) => server.of("/").adapter.rooms.get(channel)?.size ?? 0;
 
 /** Sends an event to everyone subscribed to a room. A no-op before the hub exists. */
 export function emitToRoom<E extends keyof ServerToClientEvents>(code: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
@@ -43,11 +45,10 @@ export function emitRoomState(snapshot: RoomSnapshot): void {
   if (!server) return;
   const all = roomChannel(snapshot.code);
   const lean = roomLeanChannel(snapshot.code);
-  const shared = recall<boolean>(IO_SHARED_KEY) ?? false;
-  const rooms = server.of("/").adapter.rooms;
-  const leanCount = rooms.get(lean)?.size ?? 0;
-  if (shared || (rooms.get(all)?.size ?? 0) > leanCount) server.to(all).except(lean).emit("room:state", snapshot);
-  if (shared || leanCount > 0) server.to(lean).emit("room:lean-state", leanSnapshot(snapshot));
+  // Lean subscribers are in both channels: whole snapshots go to the others, if any.
+  const leanCount = localMembers(server, lean);
+  if (isShared() || localMembers(server, all) > leanCount) server.to(all).except(lean).emit("room:state", snapshot);
+  if (isShared() || leanCount > 0) server.to(lean).emit("room:lean-state", leanSnapshot(snapshot));
 }
 
 /** Sends a room's new snapshot to the monitor of the facilitator who opened it, and to admins'. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { answeredInPhase, DEFAULT_SETTINGS, emptyRound, type Decision, type GameState, type Phase, type RoomSettings } from "@/lib/domain/game";
-import { isRoundRevealed, resultWithoutText, type ResultWithoutText, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
+import { isRoundRevealed, resultText, resultWithoutText, type ResultWithoutText, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
 import { roomSettingsSchema } from "@/lib/validation/room";
 import { statement, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
@@ -458,10 +458,6 @@ function choiceSeatsAfter(before: { state: GameState; choiceSeats: Record<string
   return seats;
 }
 
-/** A round's text as its result shows it: the question and the options' labels (no descriptions). */
-function roundText(round: ScenarioContent["rounds"][number] | undefined): Pick<RoundResult, "question" | "options"> {
-  return { question: round?.question ?? "", options: round?.options.map((o) => ({ index: o.index, label: o.label })) ?? [] };
-}
 
 /**
  * The results of the round `state` is in, as the database would give them (loadResults), from
@@ -484,7 +480,7 @@ function currentRoundResult(content: ScenarioContent, state: GameState, seats: S
   if (choices.some((c, i) => i > 0 && choices[i - 1]!.seat === c.seat)) return null;
   return {
     round: round.number,
-    ...roundText(round),
+    ...resultText(round),
     choices,
     consensus: state.current.consensus?.choice ?? null,
     consensusConfidences: Object.entries(state.current.consensusConfidences).map(([userId, confidence]) => ({ userId, confidence })),
@@ -558,7 +554,7 @@ async function loadResults(tx: Tx, room: Room, content: ScenarioContent): Promis
   const confidences = json<{ round: number; userId: string; confidence: number | null }[]>(raw!.confidences);
   return revealed.map((r) => ({
     round: r.number,
-    ...roundText(r),
+    ...resultText(r),
     choices: choices.filter((c) => c.round === r.number).map((c) => ({ userId: c.userId, seat: c.seat, nickname: c.nickname, choice: c.choice, confidence: c.confidence })),
     consensus: consensuses.find((c) => c.round === r.number)?.choice ?? null,
     consensusConfidences: confidences.filter((c) => c.round === r.number).map((c) => ({ userId: c.userId, confidence: c.confidence })),
@@ -601,7 +597,7 @@ export function replayedAnswer(stored: unknown, content: ScenarioContent): RoomS
     // Stored before the results' text was left out.
     if ("question" in r) return r;
     const { round: number, ...rest } = r;
-    return { round: number, ...roundText(content.rounds.find((x) => x.number === number)), ...rest };
+    return { round: number, ...resultText(content.rounds.find((x) => x.number === number)), ...rest };
   });
   return { ...answer, scenario: scenarioView(content, answer.round), results };
 }
