@@ -169,7 +169,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const maxRooms = args.number("max-rooms", smoke ? 2 : 128);
   const seed = args.number("seed", 1);
   const transport = args.string("transport") === "http" ? "http" : "socket";
-  const lean = args.string("states") !== "full";
+  const states = args.string("states") ?? "lean";
+  if (states !== "lean" && states !== "full") throw new Error("--states is lean or full");
+  const lean = states === "lean";
   const report = new Report(
     "throughput",
     `think time 0, rooms added (${STEPS.filter((s) => s <= maxRooms).join(", ")}) until the command round-trip p99 passes ${P99_LIMIT_MS} ms; ${windowMs / 1000} s window per step`,
