@@ -3,6 +3,7 @@ import { facilitatorEn, facilitatorKo } from "./features/facilitator";
 import { profileEn, profileKo } from "./features/profile";
 import { researchEn, researchKo } from "./features/research";
 import { voiceEn, voiceKo } from "./features/voice";
+import { resolveParticles } from "./korean-particles";
 import type { Locale } from "./locale";
 
 // Flat keys grouped by screen. `{name}` placeholders are filled by `t(key, { name })`.
@@ -868,12 +869,17 @@ export const messages: { readonly [L in Locale]: Messages } = { en, ko };
 export type TranslateValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: TranslateValues) => string;
 
-/** A `t(key, values)` for one language; `{name}` placeholders without a value are left as they are. */
+/**
+ * A `t(key, values)` for one language; `{name}` placeholders without a value are left as they are.
+ * In Korean, two-form particles after a filled placeholder ("{title}을(를)") take the form that
+ * fits the value.
+ */
 export function createTranslator(locale: Locale): Translate {
   const dictionary = messages[locale];
   return (key, values) => {
     const template = dictionary[key];
     if (!values) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    return locale === "ko" ? resolveParticles(text) : text;
   };
 }
