@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/i18n/locale";
 import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { AiDraftInput, CustomGameInput, OpenRoomsInput } from "@/lib/validation/custom-game";
 import type { ScenarioContentParsed } from "@/lib/validation/scenario";
@@ -129,8 +130,10 @@ export const getRoomLog = (code: string, signal?: AbortSignal) =>
 export const fillWithBots = (code: string) => apiFetch<{ added: string[] }>(`/api/facilitator/rooms/${encodeURIComponent(code)}/bots`, { method: "POST", body: {} }).then((r) => r.added);
 
 // Players: role prompts during the discussion, feedback after the game
-export const getRolePrompts = (code: string, n: number) => apiFetch<RolePrompts>(`${room(code)}/rounds/${n}/prompts`, { method: "POST", body: {} });
-export const getFeedback = (code: string, signal?: AbortSignal) => apiFetch<GameFeedback>(`${room(code)}/feedback`, { signal });
+/** Questions for the player's role, written in `locale` (the player's UI language). */
+export const getRolePrompts = (code: string, n: number, locale: Locale) => apiFetch<RolePrompts>(`${room(code)}/rounds/${n}/prompts?locale=${locale}`, { method: "POST", body: {} });
+/** Post-game feedback, written in `locale` (the reader's UI language). */
+export const getFeedback = (code: string, locale: Locale, signal?: AbortSignal) => apiFetch<GameFeedback>(`${room(code)}/feedback?locale=${locale}`, { signal });
 
 // Admin
 export interface ListUsersParams {

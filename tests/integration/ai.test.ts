@@ -15,10 +15,19 @@ const validDraft = (rounds = 2) =>
     rounds: Array.from({ length: rounds }, (_, i) => ({ question: `Question ${i + 1}?`, options: [{ label: "Yes", description: "" }, { label: "No", description: "" }] })),
   });
 
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/** The first built-in scenario written in English. */
+async function englishScenarioId(p: Player): Promise<string> {
+  const r = await p.api.get("/api/scenarios?locale=en");
+  expect(r.status).toBe(200);
+  return r.body.scenarios[0].id;
+}
+
 /** Plays a whole short game by skipping phases with the host's advance, with real choices in round 1. */
-async function finishedGame(url: string, prefix: string) {
+async function finishedGame(url: string, prefix: string, opts: { english?: boolean } = {}) {
   const players = await Promise.all([1, 2, 3].map((i) => guest(url, `${prefix}${i}`)));
-  const room = await createRoom(players[0]!);
+  const room = await createRoom(players[0]!, opts.english ? { scenarioId: await englishScenarioId(players[0]!) } : {});
   await fillAndStart(room.code, players);
   let snap = await confirmRoles(room.code, players);
   for (const [i, p] of players.entries()) await ok(p, `/api/rooms/${room.code}/rounds/1/choice`, { choice: i % 2, confidence: 3 });
@@ -128,6 +137,45 @@ describe("with AI on (a local OpenAI-compatible server)", () => {
     expect(again.body.group).toBe(feedback.group);
     expect(fake.requests.length - before).toBe(1);
   });
+
+  it("writes feedback and role prompts in the reader's language, not the scenario's", async () => {
+    const { players, code } = await finishedGame(server.url, "FbKo", { english: true });
+    const korean = { group: "서로의 말을 잘 듣고 두 번 방향을 바꿨습니다.", roles: [0, 1, 2].map((position) => ({ position, text: `역할 ${position}은 분명하게 주장했습니다.` })) };
+    const english = { group: "You listened to each other and changed course twice.", roles: [0, 1, 2].map((position) => ({ position, text: `Role ${position} argued clearly.` })) };
+    const before = fake.requests.length;
+
+    // The browser's language (no ?locale=): a Korean player of an English scenario is answered in Korean.
+    fake.queue.push({ content: JSON.stringify(korean) });
+    const ko = await players[0]!.api.call("GET", `/api/rooms/${code}/feedback`, { headers: { "accept-language": "ko-KR,ko;q=0.9" } });
+    expect(ko.status, JSON.stringify(ko.body)).toBe(200);
+    expect(ko.body.group).toBe(korean.group);
+    expect(fake.requests.at(-1)!.messages.at(-1)!.content).toContain("Language: Korean");
+
+    // English is generated once for itself, and each language is then served as stored.
+    fake.queue.push({ content: JSON.stringify(english) });
+    const en = await players[1]!.api.get(`/api/rooms/${code}/feedback?locale=en`);
+    expect(en.body.group).toBe(english.group);
+    expect(fake.requests.at(-1)!.messages.at(-1)!.content).toContain("Language: English");
+    expect(fake.requests.length - before).toBe(2);
+    expect((await players[2]!.api.get(`/api/rooms/${code}/feedback?locale=ko`)).body.group).toBe(korean.group);
+    expect((await players[2]!.api.get(`/api/rooms/${code}/feedback?locale=en`)).body.group).toBe(english.group);
+    expect(fake.requests.length - before).toBe(2);
+    expect((await players[2]!.api.get(`/api/rooms/${code}/feedback?locale=fr`)).status).toBe(400);
+
+    // Role prompts: the AI is asked in Korean; its fallback questions are Korean too.
+    const prompted = await Promise.all([1, 2, 3].map((i) => guest(server.url, `PromptKo${i}`)));
+    const room = await createRoom(prompted[0]!, { scenarioId: await englishScenarioId(prompted[0]!) });
+    await fillAndStart(room.code, prompted);
+    await confirmRoles(room.code, prompted);
+    fake.queue.push({ content: JSON.stringify({ questions: ["누가 위험을 지나요?"] }) });
+    const asked = await prompted[1]!.api.post(`/api/rooms/${room.code}/rounds/1/prompts?locale=ko`, {});
+    expect(asked.body).toEqual({ questions: ["누가 위험을 지나요?"], source: "ai" });
+    expect(fake.requests.at(-1)!.messages.at(-1)!.content).toContain("Language: Korean");
+    fake.queue.push({ status: 500 });
+    const fallback = await prompted[1]!.api.post(`/api/rooms/${room.code}/rounds/1/prompts?locale=ko`, {});
+    expect(fallback.body.source).toBe("rules");
+    expect(fallback.body.questions.every((q: string) => HANGUL.test(q))).toBe(true);
+  });
 });
 
 describe("with AI off (no key)", () => {
@@ -155,5 +203,15 @@ describe("with AI off (no key)", () => {
     expect(fb.body.roles).toHaveLength(3);
     const prompts = await players[0]!.api.post(`/api/rooms/${code}/rounds/5/prompts`, {});
     expect(prompts.status).toBe(409);
+  });
+
+  it("writes rule-based feedback in the reader's language", async () => {
+    const { players, code } = await finishedGame(server.url, "RulesKo", { english: true });
+    const ko = await players[0]!.api.get(`/api/rooms/${code}/feedback?locale=ko`);
+    expect(ko.status).toBe(200);
+    expect(ko.body.source).toBe("rules");
+    expect(ko.body.group).toMatch(HANGUL);
+    const en = await players[0]!.api.get(`/api/rooms/${code}/feedback?locale=en`);
+    expect(en.body.group).not.toMatch(HANGUL);
   });
 });

@@ -43,6 +43,8 @@ export interface JsonCall<S extends z.ZodType> {
   userId: string | null;
   roomId?: string | null;
   round?: number | null;
+  /** The language the answer is asked in, kept with the generation (stored answers are looked up by it). */
+  locale?: string | null;
   system: string;
   prompt: string;
   schema: S;
@@ -78,7 +80,7 @@ export async function askJson<S extends z.ZodType>(call: JsonCall<S>): Promise<{
   let lastProblems = "";
   for (let attempt = 1; attempt <= 2; attempt++) {
     const started = Date.now();
-    const base = { kind: call.kind, userId: call.userId, roomId: call.roomId ?? null, round: call.round ?? null, model: s.model, promptVersion: call.promptVersion, input: { messages } as never };
+    const base = { kind: call.kind, userId: call.userId, roomId: call.roomId ?? null, round: call.round ?? null, locale: call.locale ?? null, model: s.model, promptVersion: call.promptVersion, input: { messages } as never };
     let completion: OpenAI.Chat.Completions.ChatCompletion;
     try {
       completion = await client(s).chat.completions.create({ model: s.model, messages, response_format: { type: "json_object" }, temperature: call.temperature ?? 0.7 });

@@ -14,6 +14,7 @@ import {
   readySchema,
   submitChoiceSchema,
 } from "@/lib/validation/room";
+import { aiLanguageQuerySchema } from "@/lib/validation/ai-language";
 import { listScenariosQuerySchema } from "@/lib/validation/scenario-query";
 import { checkUsernameQuerySchema, consentSchema, registerSchema, updateMeSchema } from "@/lib/validation/user";
 import { recordingFieldsSchema } from "@/lib/validation/voice";
@@ -94,10 +95,10 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: `${round}/consensus`, summary: "Propose an option, or agree to one.", tag: "play", access: "session", body: proposeConsensusSchema, success: snapshot, errors: [409] },
   { method: "post", path: `${round}/consensus-confidence`, summary: "Your confidence in the group's decision.", tag: "play", access: "session", body: consensusConfidenceSchema, success: snapshot, errors: [409] },
   { method: "post", path: `${round}/continue`, summary: "Ready for the next round after the reveal.", tag: "play", access: "session", body: opOnlySchema, success: snapshot, errors: [409] },
-  { method: "post", path: `${round}/prompts`, summary: "1–3 questions for your role this round (AI, or rule-based).", tag: "play", access: "session", errors: [409, 429] },
+  { method: "post", path: `${round}/prompts`, summary: "1–3 questions for your role this round (AI, or rule-based), in ?locale= or the request's UI language.", tag: "play", access: "session", query: aiLanguageQuerySchema, errors: [409, 429] },
   { method: "get", path: `/api/rooms/${code}/choice-status`, summary: "Who has and has not answered in the current phase.", tag: "play", access: "session" },
   { method: "get", path: `/api/rooms/${code}/statistics`, summary: "Per revealed round: choices, consensus, confidence shift.", tag: "play", access: "session" },
-  { method: "get", path: `/api/rooms/${code}/feedback`, summary: "Feedback for the group and each role after the game.", tag: "play", access: "session", errors: [409] },
+  { method: "get", path: `/api/rooms/${code}/feedback`, summary: "Feedback for the group and each role after the game, in ?locale= or the request's UI language.", tag: "play", access: "session", query: aiLanguageQuerySchema, errors: [409] },
   { method: "get", path: `/api/rooms/${code}/chat`, summary: "The room's chat so far.", tag: "play", access: "session" },
   { method: "get", path: `/api/rooms/${code}/memo`, summary: "Your private memo for the room.", tag: "play", access: "session" },
   { method: "post", path: `/api/rooms/${code}/advance`, summary: "End the current phase now, or the whole room (host/facilitator).", tag: "rooms", access: "session", body: advanceRoomSchema, success: snapshot, errors: [409] },

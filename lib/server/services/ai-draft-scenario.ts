@@ -18,7 +18,7 @@ export async function draftScenario(user: SessionUser, input: AiDraftInput): Pro
   const { system, prompt } = draftPrompt(topic, locale, rounds);
   const schema = scenarioContentSchema.refine((c) => c.rounds.length === rounds, `Exactly ${rounds} rounds are needed.`);
   try {
-    const { data, model, generationId } = await askJson({ kind: "SCENARIO_DRAFT", promptVersion: DRAFT_PROMPT_VERSION, userId: user.id, system, prompt, schema, temperature: 0.9 });
+    const { data, model, generationId } = await askJson({ kind: "SCENARIO_DRAFT", promptVersion: DRAFT_PROMPT_VERSION, userId: user.id, locale, system, prompt, schema, temperature: 0.9 });
     return { draft: customGameSchema.parse({ ...data, locale }), model, generationId };
   } catch (e) {
     if (e instanceof AiInvalidOutput) throw new AppError("AI_FAILED", "The AI's draft did not fit a valid scenario twice. Try again, or rephrase the topic.", { details: e.problems });

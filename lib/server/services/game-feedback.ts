@@ -1,4 +1,5 @@
 import { ruleBasedFeedback } from "@/lib/domain/feedback";
+import type { Locale } from "@/lib/validation/scenario";
 import { aiSettings, askJson } from "../ai/client";
 import { FEEDBACK_PROMPT_VERSION, feedbackPrompt, feedbackSchema, type FeedbackOutput } from "../ai/prompts";
 import type { SessionUser } from "../auth/session";
@@ -15,15 +16,16 @@ export interface GameFeedback {
   roles: { position: number; name: string; text: string }[];
 }
 
-// One generation per room at a time in this process, however many players ask at once.
+// One generation per room and language at a time in this process, however many players ask at once.
 const inFlight = () => remember("feedback-in-flight", () => new Map<string, Promise<FeedbackOutput | null>>());
 
 /**
- * Feedback after a finished game, for the group and for each role (its players and managers).
- * AI feedback is generated once per room and stored; without AI, or if it fails, the
- * feedback is written from the statistics. Never throws because of the AI.
+ * Feedback after a finished game, for the group and for each role (its players and managers),
+ * written in `locale` (the reader's UI language, whatever the scenario's). AI feedback is
+ * generated once per room and language and stored; without AI, or if it fails, the feedback is
+ * written from the statistics. Never throws because of the AI.
  */
-export async function getFeedback(code: string, user: SessionUser): Promise<GameFeedback> {
+export async function getFeedback(code: string, user: SessionUser, locale: Locale): Promise<GameFeedback> {
   const { room } = await findSeatedRoom(code, user);
   if (room.phase !== "FINISHED") throw new AppError("WRONG_PHASE", "Feedback comes when the game is finished.");
   const [scenario, roles, seats] = await Promise.all([
@@ -34,7 +36,9 @@ export async function getFeedback(code: string, user: SessionUser): Promise<Game
   const named = (output: FeedbackOutput) => output.roles.map((r) => ({ ...r, name: roles.find((x) => x.position === r.position)?.name ?? "" }));
 
   const storedFeedback = async (): Promise<GameFeedback | null> => {
-    const stored = await db().aiGeneration.findFirst({ where: { roomId: room.id, kind: "FEEDBACK", status: "OK" }, orderBy: { createdAt: "desc" } });
+    // Rows from before languages were stored are in the scenario's language.
+    const inLocale = locale === scenario.locale ? { OR: [{ locale }, { locale: null }] } : { locale };
+    const stored = await db().aiGeneration.findFirst({ where: { roomId: room.id, kind: "FEEDBACK", status: "OK", ...inLocale }, orderBy: { createdAt: "desc" } });
     const parsed = stored ? feedbackSchema.safeParse(stored.output) : null;
     return stored && parsed?.success ? { source: "ai", model: stored.model, group: parsed.data.group, roles: named(parsed.data) } : null;
   };
@@ -43,33 +47,34 @@ export async function getFeedback(code: string, user: SessionUser): Promise<Game
 
   const stats = await getRoomStatistics(code, user);
   if (aiSettings().enabled) {
-    let pending = inFlight().get(room.id);
+    const key = `${room.id}:${locale}`;
+    let pending = inFlight().get(key);
     if (!pending) {
       // Another request for this room may have finished generating while this one read the
       // statistics: its stored answer is the one everybody gets (never a second AI call).
       const meanwhile = await storedFeedback();
       if (meanwhile) return meanwhile;
-      pending = inFlight().get(room.id);
+      pending = inFlight().get(key);
     }
     if (!pending) {
       pending = (async () => {
         try {
           const chat = await db().chatMessage.findMany({ where: { roomId: room.id }, orderBy: { createdAt: "asc" }, take: 60, include: { user: { select: { participantCode: true } } } });
           const rounds = stats.rounds.map((r) => ({ round: r.round, choices: r.players.map((p) => ({ seat: p.seat, choice: p.choice, confidence: p.confidence, consensusConfidence: p.consensusConfidence })), consensus: r.consensus }));
-          const { system, prompt } = feedbackPrompt({ locale: scenario.locale, title: scenario.title, roles: roles.map((r) => ({ position: r.position, name: r.name })), rounds, chat: chat.map((c) => c.text) });
-          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: null, roomId: room.id, system, prompt, schema: feedbackSchema })).data;
+          const { system, prompt } = feedbackPrompt({ locale, title: scenario.title, roles: roles.map((r) => ({ position: r.position, name: r.name })), rounds, chat: chat.map((c) => c.text) });
+          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: null, roomId: room.id, locale, system, prompt, schema: feedbackSchema })).data;
         } catch {
           return null;
         } finally {
-          inFlight().delete(room.id);
+          inFlight().delete(key);
         }
       })();
-      inFlight().set(room.id, pending);
+      inFlight().set(key, pending);
     }
     const output = await pending;
     if (output) return { source: "ai", model: aiSettings().model, group: output.group, roles: named(output) };
   }
   const seatRoles = seats.filter((s) => s.roleIndex !== null).map((s) => ({ seat: s.seat, position: s.roleIndex!, name: roles.find((r) => r.position === s.roleIndex)?.name ?? "" }));
-  const rules = ruleBasedFeedback(stats, seatRoles, scenario.locale === "ko" ? "ko" : "en");
+  const rules = ruleBasedFeedback(stats, seatRoles, locale);
   return { source: "rules", model: null, ...rules };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useT } from "@/components/i18n-provider";
+import { useLocale, useT } from "@/components/i18n-provider";
 import { errorMessageKey } from "@/components/room/room-logic";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -22,6 +22,7 @@ export function GameFeedbackSection() {
 
 function FeedbackCard({ code }: { code: string }) {
   const t = useT();
+  const { locale } = useLocale();
   const myPosition = useRoomStore((s) => s.myRole?.role?.position ?? null);
   const [state, setState] = useState<FeedbackState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -29,7 +30,7 @@ function FeedbackCard({ code }: { code: string }) {
   useEffect(() => {
     const controller = new AbortController();
     (async () => {
-      const feedback = await getFeedback(code, controller.signal);
+      const feedback = await getFeedback(code, locale, controller.signal);
       // Rule-based feedback means AI is off, or it failed this time: say which.
       const isAiOff = feedback.source === "rules" ? await getAiStatus(controller.signal).then((s) => !s.enabled, () => false) : false;
       return { feedback, isAiOff };
@@ -38,7 +39,7 @@ function FeedbackCard({ code }: { code: string }) {
       (e: unknown) => !controller.signal.aborted && setState({ status: "error", key: errorMessageKey(e) }),
     );
     return () => controller.abort();
-  }, [code, attempt]);
+  }, [code, attempt, locale]);
 
   const roles = state.status === "ready" ? [...state.feedback.roles].sort((a, b) => Number(b.position === myPosition) - Number(a.position === myPosition) || a.position - b.position) : [];
 

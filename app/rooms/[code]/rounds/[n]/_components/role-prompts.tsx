@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useT } from "@/components/i18n-provider";
+import { useLocale, useT } from "@/components/i18n-provider";
 import { errorMessageKey } from "@/components/room/room-logic";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -17,12 +17,15 @@ export function RolePromptsPanel({ n }: { n: number }) {
   const code = useRoomStore((s) => s.snapshot?.code ?? null);
   const isDiscussing = useRoomStore((s) => s.snapshot?.phase === "DISCUSSION" && s.snapshot.round === n);
   const hasRole = useRoomStore((s) => s.snapshot?.seats.some((x) => x.userId === myId && x.role !== null) ?? false);
+  const { locale } = useLocale();
   if (!code || !isDiscussing || !hasRole) return null;
-  return <RolePromptsCard key={`${code}:${n}`} code={code} n={n} />;
+  // A switch of language asks again, in the new one.
+  return <RolePromptsCard key={`${code}:${n}:${locale}`} code={code} n={n} />;
 }
 
 function RolePromptsCard({ code, n }: { code: string; n: number }) {
   const t = useT();
+  const { locale } = useLocale();
   const [prompts, setPrompts] = useState<RolePrompts | null>(null);
   const [isLoading, setIsLoading] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -31,7 +34,7 @@ function RolePromptsCard({ code, n }: { code: string; n: number }) {
     setIsLoading(true);
     setError(null);
     try {
-      setPrompts(await getRolePrompts(code, n));
+      setPrompts(await getRolePrompts(code, n, locale));
     } catch (e) {
       setError(errorMessageKey(e));
     } finally {
