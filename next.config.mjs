@@ -1,3 +1,6 @@
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { writeUiFontSubset } from "./scripts/font-subset.mjs";
+
 const isDev = process.env.NODE_ENV !== "production";
 
 // The app's own origin serves pages, API and the Socket.IO hub (ws: / wss:); voice is
@@ -42,4 +45,10 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Every build and dev server first makes the font file of the UI's own Hangul syllables
+// (scripts/font-subset.mjs; app/layout.tsx imports its stylesheet), however it was started
+// (`npm run build`, `npm start`'s build, `next build`, the dev server).
+export default async function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) await writeUiFontSubset();
+  return nextConfig;
+}

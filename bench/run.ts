@@ -1,14 +1,14 @@
 // npm run bench [-- <name>...] [--smoke] [flags passed to every script]
 //
 // Runs the bench scripts one after another, each in a process of its own, and prints their
-// tables. Names: hub-load, throughput, hub-cost, export, voice-setup, startup (all by default).
+// tables. Names: hub-load, throughput, hub-cost, export, voice-setup, page-weight, startup (all by default).
 // `--smoke` runs each at a tiny size (what the test suite does). Needs a production build
 // (`npm run build`; NEXT_DIST_DIR is honoured) for all but export. See docs/PERFORMANCE.md.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { REPO_ROOT } from "../tests/support/server";
 
-export const BENCHES = ["hub-cost", "export", "startup", "voice-setup", "hub-load", "throughput"] as const;
+export const BENCHES = ["hub-cost", "export", "startup", "voice-setup", "page-weight", "hub-load", "throughput"] as const;
 
 function main(): number {
   const argv = process.argv.slice(2);
