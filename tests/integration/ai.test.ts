@@ -138,6 +138,39 @@ describe("with AI on (a local OpenAI-compatible server)", () => {
     expect(fake.requests.length - before).toBe(1);
   });
 
+  it("backs off after the model fails a room's feedback: 40 readers, one call", async () => {
+    const { players, code } = await finishedGame(server.url, "FbFail");
+    fake.fallback = { status: 500 };
+    const before = fake.requests.length;
+    for (let batch = 0; batch < 4; batch++) {
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => players[i % 3]!.api.get(`/api/rooms/${code}/feedback?locale=en`)));
+      for (const a of answers) {
+        expect(a.status).toBe(200);
+        expect(a.body.source).toBe("rules");
+      }
+    }
+    expect(fake.requests.length - before).toBe(1);
+  });
+
+  it("counts a room's feedback against its host's AI budget", async () => {
+    const players = await Promise.all([1, 2, 3].map((i) => guest(server.url, `FbBudget${i}`)));
+    const room = await createRoom(players[0]!);
+    await fillAndStart(room.code, players);
+    let snap = await confirmRoles(room.code, players);
+    // The host spends the hour's AI calls (AI_CALLS_PER_HOUR=8) on ideas for their role.
+    fake.fallback = { content: JSON.stringify({ questions: ["Who bears the risk?"] }) };
+    for (let i = 0; i < 8; i++) expect((await players[0]!.api.post(`/api/rooms/${room.code}/rounds/1/prompts`, {})).status).toBe(200);
+    expect((await players[0]!.api.post(`/api/rooms/${room.code}/rounds/1/prompts`, {})).status).toBe(429);
+    while (snap.phase !== "FINISHED") snap = await ok(players[0]!, `/api/rooms/${room.code}/advance`, { reason: "fast" });
+    fake.fallback = { content: JSON.stringify({ group: "A long enough group text.", roles: [0, 1, 2].map((position) => ({ position, text: "Fine role text." })) }) };
+    const before = fake.requests.length;
+    const fb = await players[1]!.api.get(`/api/rooms/${room.code}/feedback`);
+    expect(fb.status).toBe(200);
+    expect(fb.body.source).toBe("rules");
+    expect(fake.requests.length - before).toBe(0);
+    fake.fallback = { status: 500 };
+  });
+
   it("writes feedback and role prompts in the reader's language, not the scenario's", async () => {
     const { players, code } = await finishedGame(server.url, "FbKo", { english: true });
     const korean = { group: "서로의 말을 잘 듣고 두 번 방향을 바꿨습니다.", roles: [0, 1, 2].map((position) => ({ position, text: `역할 ${position}은 분명하게 주장했습니다.` })) };

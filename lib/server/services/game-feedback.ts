@@ -17,6 +17,12 @@ export interface GameFeedback {
 }
 
 // One generation per room and language at a time in this process, however many players ask at once.
+// After a failed generation the model is not asked again for this room and language until a
+// back-off has passed (AI_FEEDBACK_RETRY_SECONDS, doubling with each failure, at most an hour);
+// meanwhile the rule-based feedback is the answer. Failures are read from AiGeneration, so every
+// instance backs off alike.
+const retryMs = () => (Number(process.env.AI_FEEDBACK_RETRY_SECONDS) || 60) * 1000;
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
 const inFlight = () => remember("feedback-in-flight", () => new Map<string, Promise<FeedbackOutput | null>>());
 
 /**
@@ -45,6 +51,16 @@ export async function getFeedback(code: string, user: SessionUser, locale: Local
   const first = await storedFeedback();
   if (first) return first;
 
+  /** Whether the model failed this room's feedback in this language lately enough to wait. */
+  const backingOff = async (): Promise<boolean> => {
+    const recent = await db().aiGeneration.findMany({ where: { roomId: room.id, kind: "FEEDBACK", locale }, orderBy: { createdAt: "desc" }, take: 12, select: { status: true, createdAt: true } });
+    const failures = recent.findIndex((g) => g.status === "OK");
+    const count = failures === -1 ? recent.length : failures;
+    if (count === 0) return false;
+    const wait = Math.min(retryMs() * 2 ** (count - 1), MAX_BACKOFF_MS);
+    return Date.now() - recent[0]!.createdAt.getTime() < wait;
+  };
+
   const stats = await getRoomStatistics(code, user);
   if (aiSettings().enabled) {
     const key = `${room.id}:${locale}`;
@@ -56,13 +72,17 @@ export async function getFeedback(code: string, user: SessionUser, locale: Local
       if (meanwhile) return meanwhile;
       pending = inFlight().get(key);
     }
-    if (!pending) {
+    if (!pending && !(await backingOff())) {
       pending = (async () => {
         try {
           const chat = await db().chatMessage.findMany({ where: { roomId: room.id }, orderBy: { createdAt: "asc" }, take: 60, include: { user: { select: { participantCode: true } } } });
           const rounds = stats.rounds.map((r) => ({ round: r.round, choices: r.players.map((p) => ({ seat: p.seat, choice: p.choice, confidence: p.confidence, consensusConfidence: p.consensusConfidence })), consensus: r.consensus }));
           const { system, prompt } = feedbackPrompt({ locale, title: scenario.title, roles: roles.map((r) => ({ position: r.position, name: r.name })), rounds, chat: chat.map((c) => c.text) });
-          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: null, roomId: room.id, locale, system, prompt, schema: feedbackSchema })).data;
+          // The call counts against the AI budget of the room's host (or its creator), as role
+          // prompts count against the player who asks: a room's feedback costs one call however
+          // many read it. Over budget, the rule-based feedback is given.
+          const payer = room.hostId ?? room.createdById ?? user.id;
+          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: payer, roomId: room.id, locale, system, prompt, schema: feedbackSchema })).data;
         } catch {
           return null;
         } finally {
@@ -71,7 +91,7 @@ export async function getFeedback(code: string, user: SessionUser, locale: Local
       })();
       inFlight().set(key, pending);
     }
-    const output = await pending;
+    const output = pending ? await pending : null;
     if (output) return { source: "ai", model: aiSettings().model, group: output.group, roles: named(output) };
   }
   const seatRoles = seats.filter((s) => s.roleIndex !== null).map((s) => ({ seat: s.seat, position: s.roleIndex!, name: roles.find((r) => r.position === s.roleIndex)?.name ?? "" }));
