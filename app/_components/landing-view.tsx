@@ -5,6 +5,7 @@ import { HowItWorks } from "@/components/how-it-works";
 import { useT } from "@/components/i18n-provider";
 import { JoinByCodeForm } from "@/components/join-by-code-form";
 import { Card } from "@/components/ui/card";
+import { FarewellNotice } from "./farewell-notice";
 import { StartCard } from "./start-card";
 
 export function LandingView() {
@@ -16,6 +17,7 @@ export function LandingView() {
         className="absolute inset-x-0 top-0 -z-10 h-[34rem] bg-[radial-gradient(60rem_28rem_at_20%_-10%,var(--color-brand-100),transparent_70%),radial-gradient(40rem_24rem_at_100%_0%,#e0f2fe,transparent_70%)]"
       />
       <div className="mx-auto max-w-6xl px-4 pt-10 pb-16 sm:px-6 sm:pt-16 lg:pt-20">
+        <FarewellNotice />
         <div className="grid gap-10 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:items-start lg:gap-14">
           <section aria-labelledby="hero-title" className="lg:pt-6">
             <p className="inline-flex items-center gap-2 rounded-full bg-white/80 px-3 py-1 text-sm font-medium text-brand-700 shadow-xs ring-1 ring-brand-100">

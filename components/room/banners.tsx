@@ -55,11 +55,14 @@ export function PauseBanner() {
   if (room.pausedAt === null || isOver(room.phase)) return <div role="status" aria-live="polite" className="sr-only" />;
   const away = awayPlayers(room.seats).map((s) => s.nickname ?? "?");
   const hasEmpty = room.seats.some((s) => s.userId === null);
+  const hasWithdrawn = room.seats.some((s) => s.userId === null && s.isWithdrawn);
   const message = away.length
     ? t("room.paused.away", { names: joinNames(away, t("common.and")) })
-    : hasEmpty
-      ? t("room.paused.empty")
-      : t("room.paused.generic");
+    : hasWithdrawn
+      ? t("withdraw.paused.withdrew")
+      : hasEmpty
+        ? t("room.paused.empty")
+        : t("room.paused.generic");
   return (
     <div role="status" aria-live="polite">
       <div className="rounded-xl bg-sky-50 px-4 py-3 text-sm text-sky-900 ring-1 ring-sky-200 ring-inset">

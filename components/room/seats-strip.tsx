@@ -97,6 +97,7 @@ export function SeatsStrip({ className }: { className?: string }) {
               <p className="mt-0.5 flex flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs">
                 {seat.role && seat.isHost && <span className="text-slate-500">{t("seat.host")}</span>}
                 {isAway && <span className="font-medium text-amber-700">{t("seat.away")}</span>}
+                {isEmpty && seat.isWithdrawn && <span className="font-medium text-slate-600">{t("withdraw.seat.withdrew")}</span>}
                 {isDone && (
                   <span className="inline-flex items-center gap-0.5 font-medium text-emerald-700">
                     <CheckIcon />

@@ -4,13 +4,15 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { RoundStatistics } from "@/lib/domain/statistics";
 import { getStatistics, type RoomStatistics } from "@/lib/client/room-api";
+import { useMeStore } from "@/lib/client/stores/me";
+import { MyDataPanel } from "../account/my-data-panel";
 import { buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { useLocale, useT } from "../i18n-provider";
 import { optionLetter } from "./choice-inputs";
 import { RoundResultCard } from "./round-view";
-import { useSnapshot } from "./use-room";
+import { useMySeat, useSnapshot } from "./use-room";
 
 type StatsState = { status: "loading" } | { status: "error" } | { status: "ready"; stats: RoomStatistics };
 
@@ -22,6 +24,7 @@ export function SummaryView() {
   const [state, setState] = useState<StatsState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
+  // Read again after any change of the finished room (a player withdrew: their answers are gone).
   useEffect(() => {
     const controller = new AbortController();
     getStatistics(room.code, controller.signal).then(
@@ -29,7 +32,7 @@ export function SummaryView() {
       () => !controller.signal.aborted && setState({ status: "error" }),
     );
     return () => controller.abort();
-  }, [room.code, room.phase, attempt]);
+  }, [room.code, room.phase, room.version, attempt]);
 
   const stats = state.status === "ready" ? state.stats : null;
   const statsOf = (round: number) => stats?.rounds.find((r) => r.round === round) ?? null;
@@ -109,6 +112,14 @@ export function SummaryView() {
       </div>
     </div>
   );
+}
+
+/** The end screen's last part, for a player of the game: their participant code, and withdrawing or deleting their account. */
+export function SummaryDataPanel() {
+  const me = useMeStore((s) => s.me);
+  const isPlayer = useMySeat() !== null;
+  if (!me || !isPlayer) return null;
+  return <MyDataPanel me={me} className="mt-6" />;
 }
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {

@@ -44,6 +44,28 @@ export async function saveLocale(locale: Locale): Promise<Me> {
   return meSchema.parse(await apiFetch<unknown>("/api/users/me", { method: "PATCH", body: { locale } }));
 }
 
+/** Changes the caller's nickname (the server parses it with the same nicknameSchema). */
+export async function saveNickname(nickname: string): Promise<Me> {
+  return meSchema.parse(await apiFetch<unknown>("/api/users/me", { method: "PATCH", body: { nickname } }));
+}
+
+/**
+ * Deletes the caller's account; with `withdrawData`, every research row, recording, transcript
+ * and AI log of theirs too. Their sessions are revoked by the server.
+ */
+export async function deleteAccount(withdrawData: boolean): Promise<void> {
+  await apiFetch<void>("/api/users/me", { method: "DELETE", body: { withdrawData } });
+}
+
+/** Why someone lands on the home page signed out: they withdrew their data, or deleted their account. */
+export type Farewell = "withdrawn" | "deleted";
+export const FAREWELLS: readonly Farewell[] = ["withdrawn", "deleted"];
+
+/** The home page, saying `farewell` happened. */
+export function farewellHref(farewell: Farewell): string {
+  return `/?farewell=${farewell}`;
+}
+
 /** Where a freshly signed-in player goes first: the consent page until data consent is given. */
 export function destinationAfterSignIn(me: Pick<Me, "dataConsent">): string {
   return me.dataConsent ? "/lobby" : "/consent";

@@ -86,7 +86,8 @@ export type Actor = { userId: string; canManage: boolean };
 
 export type Command =
   | { type: "join"; userId: string }
-  | { type: "leave"; userId: string }
+  /** Gives up the seat: by choice, or (`reason`) because the person withdrew from the study or deleted their account. */
+  | { type: "leave"; userId: string; reason?: "withdrew" | "deleted" }
   | { type: "ready"; userId: string; ready: boolean }
   | { type: "assignRoles"; actor: Actor; mode: "random" | "manual"; assignments?: { seat: number; roleIndex: number }[] }
   | { type: "confirmRole"; userId: string }
@@ -107,7 +108,7 @@ export type CommandType = Command["type"];
 
 export type Effect =
   | { type: "seatTaken"; seat: number; userId: string }
-  | { type: "seatFreed"; seat: number; userId: string; reason: "left" | "released"; actorId: string }
+  | { type: "seatFreed"; seat: number; userId: string; reason: "left" | "released" | "withdrew" | "deleted"; actorId: string }
   | { type: "readyChanged"; seat: number; ready: boolean }
   | { type: "rolesAssigned"; assignments: { seat: number; roleIndex: number }[] }
   | { type: "acknowledged"; phase: Phase; round: number; userId: string }
@@ -450,7 +451,7 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
       seat.connected = false;
       seat.disconnectedAt = null;
       if (s.phase === "WAITING") seat.roleIndex = null;
-      d.emit({ type: "seatFreed", seat: seat.seat, userId: command.userId, reason: "left", actorId: command.userId });
+      d.emit({ type: "seatFreed", seat: seat.seat, userId: command.userId, reason: command.reason ?? "left", actorId: command.userId });
       handOverHost(s, command.userId);
       checkAbsence(d);
       break;

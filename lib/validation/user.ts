@@ -60,5 +60,7 @@ export const meSchema = z.object({
   dataConsent: z.boolean(),
   voiceConsent: z.boolean(),
   locale: localeSchema.nullable(),
+  /** The pseudonymous code the research exports use for this person: what a researcher needs to withdraw their data later. */
+  participantCode: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -22,7 +22,7 @@ describe("registration and sign-in", () => {
     expect(await c.signIn(username, "correct horse battery")).toBe(true);
     const me = await c.get("/api/users/me");
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ id: reg.body.id, username, nickname: username, role: "PLAYER", isGuest: false, dataConsent: false, voiceConsent: false, locale: null });
+    expect(me.body).toEqual({ id: reg.body.id, username, nickname: username, role: "PLAYER", isGuest: false, dataConsent: false, voiceConsent: false, locale: null, participantCode: expect.stringMatching(/^P[A-Z0-9]{7}$/) });
     expect(me.headers.get("cache-control")).toContain("no-store");
   });
 

@@ -330,6 +330,15 @@ describe("absence", () => {
     expect(s.seats[2]!.userId).toBeNull();
   });
 
+  it.each(["withdrew", "deleted"] as const)("frees the seat of a player who %s as a leave, saying why, and pauses", (reason) => {
+    const d = decide(discussion(), { type: "leave", userId: A, reason }, { now: T0 + 7 });
+    expect(d.effects).toEqual([{ type: "seatFreed", seat: 0, userId: A, reason, actorId: A }, { type: "paused" }]);
+    expect(d.state.seats[0]).toMatchObject({ userId: null, connected: false });
+    expect(d.state.hostId).toBe(B);
+    expect(d.state.pausedAt).toBe(T0 + 7);
+    expect(decide(discussion(), { type: "leave", userId: C }, { now: T0 }).effects[0]).toMatchObject({ type: "seatFreed", reason: "left" });
+  });
+
   it("frees the seat and forgets the role when someone leaves the waiting room", () => {
     const s = apply(seated(), { type: "leave", userId: B });
     expect(s.seats[1]).toMatchObject({ userId: null, ready: false, roleIndex: null });

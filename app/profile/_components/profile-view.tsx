@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { MyDataPanel } from "@/components/account/my-data-panel";
 import { useT } from "@/components/i18n-provider";
 import { PageStatus } from "@/components/page-status";
 import { DataTable } from "@/components/research/data-table";
@@ -14,9 +15,10 @@ import { apiFetch } from "@/lib/client/api";
 import { useRequireMe } from "@/lib/client/use-require-me";
 import type { Me } from "@/lib/validation/user";
 import type { UserStats } from "@/lib/validation/user-stats";
+import { NicknameForm } from "./nickname-form";
 import { AgreementByRoundChart, ConfidenceByRoundChart } from "./profile-charts";
 
-/** /profile: the signed-in player's own numbers over every game they played. */
+/** /profile: the signed-in player's own numbers over every game they played, their nickname, their participant code and the ways to withdraw. */
 export function ProfileView() {
   const session = useRequireMe("/profile");
   if (session.state !== "ready") return <PageStatus state={session.state} retry={session.state === "error" ? session.retry : undefined} errorKey="profile.error" />;
@@ -48,6 +50,15 @@ function Profile({ me }: { me: Me }) {
             {t("common.loading")}
           </p>
         )}
+        <div className="mt-10 grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.5fr)] lg:items-start">
+          <Card as="section" aria-labelledby="profile-account">
+            <h2 id="profile-account" className="mb-3 text-lg font-semibold text-slate-900">
+              {t("account.title")}
+            </h2>
+            <NicknameForm me={me} />
+          </Card>
+          <MyDataPanel me={me} />
+        </div>
       </div>
     </main>
   );

@@ -1,19 +1,32 @@
-import { isOver, isPlaying } from "@/lib/domain/game";
+import { isOver } from "@/lib/domain/game";
 import type { DeleteMeInput } from "@/lib/validation/research";
 import { db, type Tx } from "../db";
 import { logger } from "../logger";
 import { emitRoomState } from "../realtime/emitter";
 import { removeRecordingFiles } from "../storage/recordings";
-import { readSnapshot, TX_OPTIONS } from "./room-command";
+import { publishCommitted, readSnapshot, roomCommandInTransaction, TX_OPTIONS, type CommandInTransaction } from "./room-command";
 import { forgetRooms } from "./room-cache";
 import { lockRoom } from "./room-state";
-import { tickRoom } from "./room-timers";
 import { revokeSessions } from "./revoke-sessions";
 
 /** The nickname an account keeps after deletion without withdrawal. */
 export const DELETED_NICKNAME = "deleted";
 
 type SeatWithRoom = { id: string; room: { id: string; code: string; phase: Parameters<typeof isOver>[0] } };
+
+/**
+ * The rooms an account deletion changes: those where the person has a seat, and the running
+ * ones they host or whose current state holds something of theirs (an answer, a vote, an
+ * acknowledgement: gone on withdrawal).
+ */
+const AFFECTED_ROOMS_SQL = `
+  SELECT r."id", r."code" FROM "Room" r
+  WHERE EXISTS (SELECT 1 FROM "Seat" s WHERE s."roomId" = r."id" AND s."userId" = $1)
+    OR (r."phase" NOT IN ('FINISHED', 'ABANDONED') AND (r."hostId" = $1
+      OR EXISTS (SELECT 1 FROM "Choice" c WHERE c."roomId" = r."id" AND c."userId" = $1)
+      OR EXISTS (SELECT 1 FROM "ConsensusVote" v WHERE v."roomId" = r."id" AND v."userId" = $1)
+      OR EXISTS (SELECT 1 FROM "ConsensusConfidence" f WHERE f."roomId" = r."id" AND f."userId" = $1)
+      OR EXISTS (SELECT 1 FROM "PhaseAck" a WHERE a."roomId" = r."id" AND a."userId" = $1)))`;
 
 /**
  * Deletes the caller's account (`DELETE /api/users/me`), in one of two ways:
@@ -34,79 +47,63 @@ type SeatWithRoom = { id: string; room: { id: string; code: string; phase: Param
  *   again. Its rows stay under the same participant code (and the consent it had). Its private
  *   memos and stored command answers are deleted (not research data).
  *
- * Either way the person's seats in rooms still running are freed (the room pauses for a
- * newcomer, as after a released seat) and they stop hosting them. All database changes run
- * in one transaction (rooms locked as room commands lock them); afterwards their sessions are
- * revoked, their sockets closed and the affected rooms re-broadcast. Never throws for a user
- * who is already gone.
+ * Either way the person's seats in rooms still running are given up through the room engine,
+ * as a leave with the reason `withdrew` or `deleted` (version raised, phase log
+ * `seat_withdrew:<seat>` / `seat_deleted:<seat>`, hosting handed over, the room paused for a
+ * newcomer), so the other players see the seat empty at once. All database changes run in one
+ * transaction (rooms locked in code order, as room commands lock them); afterwards the
+ * person's sessions are revoked, their sockets closed, and every room that changed is
+ * broadcast with a new version. Never throws for a user who is already gone.
  */
-const ANSWERED_IN_RUNNING_ROOMS_SQL = `
-  SELECT r."id", r."code", r."phase"::text AS "phase" FROM "Room" r
-  WHERE r."phase" NOT IN ('FINISHED', 'ABANDONED')
-    AND (EXISTS (SELECT 1 FROM "Choice" c WHERE c."roomId" = r."id" AND c."userId" = $1)
-      OR EXISTS (SELECT 1 FROM "ConsensusConfidence" f WHERE f."roomId" = r."id" AND f."userId" = $1))`;
-
 export async function deleteMe(userId: string, { withdrawData }: DeleteMeInput): Promise<void> {
-  const { storageKeys, liveRooms } = await db().$transaction(async (tx) => {
-    const seats: SeatWithRoom[] = await tx.seat.findMany({ where: { userId }, select: { id: true, room: { select: { id: true, code: true, phase: true } } } });
-    // Running rooms they left earlier still show their answers in the results (gone, on withdrawal).
-    const answered = await tx.$queryRawUnsafe<SeatWithRoom["room"][]>(ANSWERED_IN_RUNNING_ROOMS_SQL, userId);
-    const rooms = new Map([...seats.map((s) => s.room), ...answered].map((r) => [r.code, r]));
+  const { storageKeys, commands, touched } = await db().$transaction(async (tx) => {
+    const affected = await tx.$queryRawUnsafe<{ id: string; code: string }[]>(AFFECTED_ROOMS_SQL, userId);
     // Same lock order as room commands: the room row first, one room at a time by code.
-    for (const code of [...rooms.keys()].sort()) await lockRoom(tx, code);
-    const live = [...rooms.values()].filter((r) => !isOver(r.phase));
-    // Hosting passes to the lowest seat still taken by someone else (as when a host leaves), else
-    // to nobody. Worked out first: deleting the user (withdrawal) clears hostId through its key.
-    const hosted = live.length
-      ? await tx.room.findMany({ where: { id: { in: live.map((r) => r.id) }, hostId: userId }, select: { id: true, seats: { where: { userId: { notIn: [userId] } }, orderBy: { seat: "asc" }, select: { userId: true } } } })
-      : [];
-    const keys = withdrawData ? await withdrawRows(tx, userId, seats) : await anonymise(tx, userId, seats);
-    if (live.length) {
-      for (const room of hosted) await tx.room.update({ where: { id: room.id }, data: { hostId: room.seats[0]?.userId ?? null } });
-      // The seats changed outside a room command: a new version, so clients take the re-broadcast.
-      await tx.room.updateMany({ where: { id: { in: live.map((r) => r.id) } }, data: { version: { increment: 1 } } });
+    const codes = affected.map((r) => r.code).sort();
+    for (const code of codes) await lockRoom(tx, code);
+    // Read under the locks: the rooms' phases and seats can no longer change.
+    const seats: SeatWithRoom[] = await tx.seat.findMany({ where: { userId }, select: { id: true, room: { select: { id: true, code: true, phase: true } } } });
+    const commands: CommandInTransaction[] = [];
+    for (const seat of seats) {
+      if (isOver(seat.room.phase)) continue;
+      const reason = withdrawData ? "withdrew" : "deleted";
+      commands.push(await roomCommandInTransaction(tx, seat.room.code, `${reason} ${seat.room.code}`, () => ({ type: "leave", userId, reason })));
     }
-    return { storageKeys: keys, liveRooms: live };
+    const commanded = new Set(commands.map((c) => c.code));
+    // A running room they host without a seat (they opened it and never sat down) passes to its lowest seat taken.
+    await tx.$executeRawUnsafe(
+      `UPDATE "Room" r SET "hostId" = (SELECT s."userId" FROM "Seat" s WHERE s."roomId" = r."id" AND s."userId" IS NOT NULL AND s."userId" <> $1 ORDER BY s."seat" LIMIT 1)
+       WHERE r."hostId" = $1 AND r."phase" NOT IN ('FINISHED', 'ABANDONED')`,
+      userId,
+    );
+    const over = seats.filter((s) => isOver(s.room.phase));
+    const keys = withdrawData ? await withdrawRows(tx, userId, over) : await anonymise(tx, userId);
+    // The other rooms changed outside a room command (answers gone, a finished room's seat
+    // emptied, a nickname now "deleted"): a new version, so clients take the re-broadcast and
+    // every instance reads them again.
+    const touched = affected.filter((r) => !commanded.has(r.code));
+    if (touched.length) await tx.room.updateMany({ where: { id: { in: touched.map((r) => r.id) } }, data: { version: { increment: 1 } } });
+    return { storageKeys: keys, commands, touched };
   }, TX_OPTIONS);
 
-  // Those rooms changed outside a room command: nothing this instance holds about them is current.
-  forgetRooms(liveRooms.map((r) => r.code));
+  forgetRooms(touched.map((r) => r.code));
   await removeRecordingFiles(storageKeys);
   await revokeSessions(userId);
-  for (const room of liveRooms) {
+  for (const command of commands) await publishCommitted(command);
+  for (const room of touched) {
     try {
       emitRoomState(await readSnapshot(room.id));
-      if (isPlaying(room.phase)) await tickRoom(room.code);
     } catch (err) {
       logger().warn({ err: err instanceof Error ? err.message : err, code: room.code }, "could not re-broadcast a room after an account deletion");
     }
   }
 }
 
-/** The seat a leaving person held: emptied; after the game started, marked as withdrawn when their data went too. */
-async function freeSeats(tx: Tx, seats: SeatWithRoom[], opts: { onlyLive: boolean; markWithdrawn: boolean }): Promise<void> {
-  for (const s of seats) {
-    const over = isOver(s.room.phase);
-    if (opts.onlyLive && over) continue;
-    const waiting = s.room.phase === "WAITING";
-    await tx.seat.update({
-      where: { id: s.id },
-      data: {
-        userId: null,
-        ready: false,
-        connected: false,
-        disconnectedAt: null,
-        isWithdrawn: opts.markWithdrawn && !waiting,
-        ...(waiting && { roleIndex: null }),
-      },
-    });
-  }
-}
-
-/** Deletes every row of the person; returns the storage keys of their recordings. */
-async function withdrawRows(tx: Tx, userId: string, seats: SeatWithRoom[]): Promise<string[]> {
+/** Deletes every row of the person; returns the storage keys of their recordings. `over`: their seats in finished rooms, emptied and marked. */
+async function withdrawRows(tx: Tx, userId: string, over: SeatWithRoom[]): Promise<string[]> {
   const recordings = await tx.recording.findMany({ where: { userId }, select: { storageKey: true } });
-  await freeSeats(tx, seats, { onlyLive: false, markWithdrawn: true });
+  // The game is over there (no more moves): the seat is emptied and says why.
+  if (over.length) await tx.seat.updateMany({ where: { id: { in: over.map((s) => s.id) } }, data: { userId: null, ready: false, connected: false, disconnectedAt: null, isWithdrawn: true } });
   await tx.consensus.updateMany({ where: { proposedById: userId }, data: { proposedById: null } });
   await tx.phaseLog.updateMany({ where: { actorId: userId }, data: { actorId: null } });
   const byUser = { where: { userId } };
@@ -125,9 +122,8 @@ async function withdrawRows(tx: Tx, userId: string, seats: SeatWithRoom[]): Prom
   return recordings.map((r) => r.storageKey);
 }
 
-/** Turns the account into an anonymous husk that keeps its research rows; no files to remove. */
-async function anonymise(tx: Tx, userId: string, seats: SeatWithRoom[]): Promise<string[]> {
-  await freeSeats(tx, seats, { onlyLive: true, markWithdrawn: false });
+/** Turns the account into an anonymous husk that keeps its research rows (and its seats in finished rooms); no files to remove. */
+async function anonymise(tx: Tx, userId: string): Promise<string[]> {
   await tx.memo.deleteMany({ where: { userId } });
   await tx.processedOperation.deleteMany({ where: { userId } });
   await tx.user.updateMany({

@@ -104,16 +104,68 @@ async function attemptCommand(code: string, options: RoomCommandOptions, makeCom
     outcome = locked;
   }
   keepRoom(outcome.view);
-  if (outcome.changed) {
-    emitRoomState(outcome.snapshot);
-    emitToMonitors(outcome.snapshot.createdById, outcome.snapshot as never);
-  }
+  if (outcome.changed) broadcast(outcome.snapshot);
+  afterCommand(code, outcome);
+  return { snapshot: outcome.snapshot, changed: outcome.changed };
+}
+
+function broadcast(snapshot: RoomSnapshot): void {
+  emitRoomState(snapshot);
+  emitToMonitors(snapshot.createdById, snapshot as never);
+}
+
+/** What follows a committed command besides its broadcast: the room's timer, and the unseated out of its voice. */
+function afterCommand(code: string, outcome: Pick<Outcome, "wakeUp" | "unseated">): void {
   scheduleWakeUp(code, outcome.wakeUp);
   for (const userId of outcome.unseated) {
     dropFromVoice(code, userId);
     void closeVoiceSessionsOf(code, userId).catch((err) => logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not close the voice sessions of an unseated player"));
   }
-  return { snapshot: outcome.snapshot, changed: outcome.changed };
+}
+
+/** A room command written inside a caller's transaction, to publish once that transaction has committed. */
+export interface CommandInTransaction {
+  code: string;
+  roomId: string;
+  outcome: Outcome;
+}
+
+/**
+ * Runs one game command inside `tx`, a transaction the caller holds, for a use case that must
+ * change a room and other rows in one commit (an account withdrawn: the seat freed, the rows
+ * deleted). As any room command: the room row locked, its state loaded, decided by lib/domain,
+ * written with its version raised and its phase-log entries. Nothing is broadcast or kept in
+ * memory: hand the result to `publishCommitted` after the commit. Throws NOT_FOUND for an
+ * unknown room and the rule's error for a refused move (the caller's transaction then fails).
+ */
+export async function roomCommandInTransaction(tx: Tx, code: string, scope: string, makeCommand: MakeCommand): Promise<CommandInTransaction> {
+  const command = scope.split(" ", 1)[0] || "other";
+  try {
+    const outcome = await decideLocked(tx, code, { userId: null, scope }, makeCommand);
+    if ("replayed" in outcome) throw new Error("a command without an opId cannot be a replay");
+    metrics().roomCommands.inc({ command, outcome: outcome.changed ? "committed" : "unchanged" });
+    return { code, roomId: outcome.view.room.id, outcome };
+  } catch (e) {
+    metrics().roomCommands.inc({ command, outcome: e instanceof AppError ? "refused" : "error" });
+    throw e;
+  }
+}
+
+/**
+ * After the transaction of `roomCommandInTransaction` committed: the room is broadcast as it is
+ * stored now (read again, since that transaction may have changed more than the command did:
+ * what this instance held of the room is dropped), its timer re-armed, and whoever lost their
+ * seat taken out of its voice mesh. Never throws (a failure is logged; clients re-read on their
+ * next move).
+ */
+export async function publishCommitted({ code, roomId, outcome }: CommandInTransaction): Promise<void> {
+  forgetRooms([code]);
+  try {
+    if (outcome.changed) broadcast(await readSnapshot(roomId));
+    afterCommand(code, outcome);
+  } catch (err) {
+    logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not publish a room command run inside another transaction");
+  }
 }
 
 function decideOrRefuse(state: GameState, command: Command, now: Date): Decision {
@@ -184,29 +236,32 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
  * writes the result with a version check, builds the snapshot. `replayed` when the opId had an
  * answer already (that answer, nothing done).
  */
-async function lockedCommand(code: string, { userId, opId, scope }: RoomCommandOptions, makeCommand: MakeCommand): Promise<Outcome | { replayed: RoomSnapshot }> {
-  return db().$transaction(async (tx) => {
-    const read = await lockRoomRead(tx, code);
-    if (!read) throw new AppError("NOT_FOUND", "No room with that code.");
-    const { room } = read;
-    const content = await scenarioContent(tx, room.scenarioId, read.scenarioUpdatedAt);
-    const game = await loadGame(tx, room, content, opId && userId ? { userId, opId } : undefined);
-    const done = game.operation;
-    const state = game.state;
-    const now = new Date();
-    if (done) {
-      if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
-      return { replayed: replayedAnswer(done.response, content) };
-    }
-    const decision = decideOrRefuse(state, await makeCommand({ state, room }), now);
-    const changed = decision.effects.length > 0;
-    const version = changed ? await persistDecision(tx, room, state, decision, now) : room.version;
-    const view = await viewAfter(tx, { room, content, game }, decision, version, now);
-    const snapshot = viewSnapshot(view, now);
-    if (selfChecking()) await selfCheck(tx, room.id, snapshot, now, view.state);
-    if (opId && userId) await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
-    return { view, snapshot, changed, wakeUp: nextWakeUp(decision.state), unseated: unseatedBy(decision) };
-  }, TX_OPTIONS);
+async function lockedCommand(code: string, options: RoomCommandOptions, makeCommand: MakeCommand): Promise<Outcome | { replayed: RoomSnapshot }> {
+  return db().$transaction((tx) => decideLocked(tx, code, options, makeCommand), TX_OPTIONS);
+}
+
+/** lockedCommand's work, inside the transaction `tx`. */
+async function decideLocked(tx: Tx, code: string, { userId, opId, scope }: RoomCommandOptions, makeCommand: MakeCommand): Promise<Outcome | { replayed: RoomSnapshot }> {
+  const read = await lockRoomRead(tx, code);
+  if (!read) throw new AppError("NOT_FOUND", "No room with that code.");
+  const { room } = read;
+  const content = await scenarioContent(tx, room.scenarioId, read.scenarioUpdatedAt);
+  const game = await loadGame(tx, room, content, opId && userId ? { userId, opId } : undefined);
+  const done = game.operation;
+  const state = game.state;
+  const now = new Date();
+  if (done) {
+    if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
+    return { replayed: replayedAnswer(done.response, content) };
+  }
+  const decision = decideOrRefuse(state, await makeCommand({ state, room }), now);
+  const changed = decision.effects.length > 0;
+  const version = changed ? await persistDecision(tx, room, state, decision, now) : room.version;
+  const view = await viewAfter(tx, { room, content, game }, decision, version, now);
+  const snapshot = viewSnapshot(view, now);
+  if (selfChecking()) await selfCheck(tx, room.id, snapshot, now, view.state);
+  if (opId && userId) await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
+  return { view, snapshot, changed, wakeUp: nextWakeUp(decision.state), unseated: unseatedBy(decision) };
 }
 
 /** A game state with its lists in a fixed order, to compare two states for what they mean. */

@@ -318,13 +318,15 @@ export async function persistDecision(
         break;
     }
   }
+  const withdrawn = withdrawnSeats(before, decision);
   for (const seat of state.seats) {
     const old = before.seats[seat.seat]!;
     if (JSON.stringify(old) === JSON.stringify(seat)) continue;
     const newcomer = old.userId !== seat.userId && seat.userId !== null;
+    const marks = newcomer ? `, "joinedAt" = ${at}, "isWithdrawn" = false` : withdrawn.has(seat.seat) ? `, "isWithdrawn" = true` : "";
     parts.push(
       `UPDATE "Seat" SET "userId" = ${q.text(seat.userId)}, "roleIndex" = ${q.int(seat.roleIndex)}, "ready" = ${q.bool(seat.ready)}, "connected" = ${q.bool(seat.connected)},
-         "disconnectedAt" = ${q.ts(seat.disconnectedAt)}, "updatedAt" = ${at}${newcomer ? `, "joinedAt" = ${at}, "isWithdrawn" = false` : ""}
+         "disconnectedAt" = ${q.ts(seat.disconnectedAt)}, "updatedAt" = ${at}${marks}
        WHERE "roomId" = ${roomId} AND "seat" = ${q.int(seat.seat)} AND ${ifUpdated}`,
     );
   }
@@ -334,6 +336,16 @@ export async function persistDecision(
   const [row] = await run.$queryRawUnsafe<{ version: number | null }[]>(sql, ...q.values);
   if (row?.version === null || row?.version === undefined) throw new VersionConflict();
   return Number(row.version);
+}
+
+/**
+ * The seats `decision` frees because their player withdrew from the study once the game had
+ * started: they are marked withdrawn (the research views say why the seat is empty) until
+ * someone sits there again. A waiting room's seat is simply freed.
+ */
+function withdrawnSeats(before: GameState, decision: Decision): Set<number> {
+  if (before.phase === "WAITING") return new Set();
+  return new Set(decision.effects.flatMap((e) => (e.type === "seatFreed" && e.reason === "withdrew" ? [e.seat] : [])));
 }
 
 /** `INSERT INTO table (columns) SELECT values <source>`: a row added only if `source` has one. */
@@ -421,18 +433,19 @@ export interface KnownPerson {
 }
 
 /**
- * The seats as a decision's state has them; null when someone other than `known` sat down (a
- * nickname to read). A freed seat shows nobody; a newcomer's seat is not withdrawn
- * (persistDecision writes them so).
+ * The seats as `decision` (taken on the state `previous`) leaves them; null when someone other
+ * than `known` sat down (a nickname to read). A freed seat shows nobody, and is withdrawn when
+ * its player withdrew; a newcomer's seat is not withdrawn (persistDecision writes them so).
  */
-function seatsAfter(before: SeatRow[], state: GameState, known?: KnownPerson): SeatRow[] | null {
+function seatsAfter(before: SeatRow[], previous: GameState, decision: Decision, known?: KnownPerson): SeatRow[] | null {
   const seats: SeatRow[] = [];
-  for (const s of state.seats) {
+  const withdrawn = withdrawnSeats(previous, decision);
+  for (const s of decision.state.seats) {
     const old = before[s.seat];
     if (!old) return null;
     const moved = { roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) };
     if (old.userId === s.userId) seats.push({ ...old, ...moved });
-    else if (s.userId === null) seats.push({ ...old, ...moved, userId: null, nickname: null });
+    else if (s.userId === null) seats.push({ ...old, ...moved, userId: null, nickname: null, isWithdrawn: old.isWithdrawn || withdrawn.has(s.seat) });
     else if (s.userId === known?.id) seats.push({ ...old, ...moved, userId: s.userId, nickname: known.nickname, isWithdrawn: false });
     else return null;
   }
@@ -495,7 +508,7 @@ function currentRoundResult(content: ScenarioContent, state: GameState, seats: S
  */
 export function advanceView(view: RoomView, decision: Decision, version: number, now: Date, known?: KnownPerson): RoomView | null {
   const room = roomAfter(view.room, decision.state, version);
-  const seats = seatsAfter(view.seats, decision.state, known);
+  const seats = seatsAfter(view.seats, view.state, decision, known);
   if (!seats) return null;
   const before = lastRevealed(view.room, view.content);
   if (decision.effects.some((e) => RESULT_EFFECTS.has(e.type) && "round" in e && e.round <= before)) return null;
@@ -520,7 +533,7 @@ export function advanceView(view: RoomView, decision: Decision, version: number,
  */
 export async function viewAfter(tx: Tx, read: { room: Room; content: ScenarioContent; game: LoadedGame }, decision: Decision, version: number, now: Date): Promise<RoomView> {
   const room = roomAfter(read.room, decision.state, version);
-  const seats = seatsAfter(read.game.seats, decision.state) ?? (await loadGame(tx, room, read.content)).seats;
+  const seats = seatsAfter(read.game.seats, read.game.state, decision) ?? (await loadGame(tx, room, read.content)).seats;
   return {
     room,
     content: read.content,

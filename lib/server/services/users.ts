@@ -21,6 +21,7 @@ export function toMe(user: User): Me {
     dataConsent: user.dataConsent,
     voiceConsent: user.voiceConsent,
     locale: user.locale === "ko" || user.locale === "en" ? user.locale : null,
+    participantCode: user.participantCode,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SummaryView } from "@/components/room/summary-view";
+import { SummaryDataPanel, SummaryView } from "@/components/room/summary-view";
 import { getT } from "@/lib/i18n/server";
 import { GameFeedbackSection } from "./_components/game-feedback";
 
@@ -13,6 +13,7 @@ export default function SummaryPage() {
     <>
       <SummaryView />
       <GameFeedbackSection />
+      <SummaryDataPanel />
     </>
   );
 }
