@@ -86,8 +86,9 @@ function keepRemovalsThroughRecovery(io: Io): void {
 }
 
 /**
- * Creates the Socket.IO hub on `httpServer`: origin allowlist, session-cookie handshake,
- * small message limit, per-socket event throttle, and the event handlers.
+ * Creates the Socket.IO hub on `httpServer`: origin allowlist, session-cookie handshake, a cap
+ * on each user's open sockets, small message limit, per-socket and per-user event throttles, and
+ * the event handlers.
  */
 export function createHub(deps: HubDeps): Io {
   const { httpServer, authenticate, allowedOrigins, log } = deps;
@@ -141,6 +142,11 @@ export function createHub(deps: HubDeps): Io {
       return next(refusal);
     }
     const release = () => cap.release(userId, socket.id);
+    // Gone while its user was read and counted: no "close" would come to give the place back.
+    if (socket.conn.readyState !== "open") {
+      release();
+      return next(new Error("CLOSED"));
+    }
     socket.conn.once("close", release);
     socket.once("disconnect", release);
     next();
