@@ -102,7 +102,13 @@ async function follow(socket: HubSocket, code: string, user: SessionUser, lean: 
   // A player seated in a room whose state this instance holds, still the stored version, needs
   // no read of the room; anyone else is checked against the stored room (findVisibleRoom).
   const held = await currentHeldRoom(code);
-  const room = held?.seats.some((s) => s.userId === user.id) ? { id: held.room.id, isSeated: true, isMember: true } : await visibleRoom(code, user);
+  const room = held?.seats.some((s) => s.userId === user.id)
+    ? { id: held.room.id, isSeated: true, isMember: true }
+    : await visibleRoom(code, user).catch(async (e: unknown) => {
+        // Not there for this user (any more): neither is anything this socket followed of it.
+        await placeSocket(socket, code, user.id, null, false);
+        throw e;
+      });
   if (room.isMember) {
     await placeSocket(socket, code, user.id, "member", lean);
     // A player is present again; recording it answers the room as it is now.
