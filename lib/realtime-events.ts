@@ -107,6 +107,11 @@ export interface ServerToClientEvents {
   "voice:state": (payload: { userId: string; muted: boolean; speaking: boolean }) => void;
   /** To a facilitator's monitor: the new snapshot of a room they opened. */
   "monitor:room": (snapshot: RoomStateMessage) => void;
+  /**
+   * This socket no longer follows the room: its seat was freed, or (someone without a seat) the
+   * room filled or ended. Subscribing again answers what the user may see of it now, or NOT_FOUND.
+   */
+  "room:unsubscribed": (payload: { code: string }) => void;
 }
 
 export interface SocketData {
@@ -116,9 +121,29 @@ export interface SocketData {
   status?: "active" | "idle" | "away";
 }
 
+/**
+ * A room's channels. Its members — seated players and those who manage the room — are in
+ * roomChannel (states, chat, presence, typing), the lean ones in roomLeanChannel too. Someone
+ * who may take a free seat follows it in watchChannel, which gets only the lobby view of its
+ * states (lobbyView), the lean ones in watchLeanChannel too; watchUserChannel names one user's
+ * such sockets, so that taking a seat can move them in (on every instance) without a lookup.
+ */
 export const roomChannel = (code: string) => `room:${code}`;
 /** The sockets of a room's channel that take lean states (they are in roomChannel too). */
 export const roomLeanChannel = (code: string) => `lean:${code}`;
+export const watchChannel = (code: string) => `watch:${code}`;
+export const watchLeanChannel = (code: string) => `watch-lean:${code}`;
+/** One user's sockets following a room without a seat, by the kind of states they asked for. */
+export const watchUserChannel = (code: string, userId: string, lean: boolean) => `${lean ? "watch-lean" : "watch"}:${code}:${userId}`;
+/** Every channel through which a socket of `userId` can follow room `code` (its voice mesh aside). */
+export const followChannels = (code: string, userId: string) => [
+  roomChannel(code),
+  roomLeanChannel(code),
+  watchChannel(code),
+  watchLeanChannel(code),
+  watchUserChannel(code, userId, false),
+  watchUserChannel(code, userId, true),
+];
 export const userChannel = (userId: string) => `user:${userId}`;
 /** A facilitator's monitor channel; admins use monitorChannel("all"). */
 /** Everyone in a room's voice mesh, and one user's sockets in it. */

@@ -3,8 +3,8 @@ import { getHealth } from "@/lib/server/services/get-health";
 
 export const dynamic = "force-dynamic";
 
-// GET /health – status, database reachability, uptime, socket connections (503 while the database is down)
+// GET /health – status, database (and Redis) reachability, uptime, socket connections (503 while the database, or a configured Redis, is down)
 export async function GET() {
   const health = await getHealth();
-  return json(health, { status: health.db === "up" ? 200 : 503 });
+  return json(health, { status: health.status === "ok" ? 200 : 503 });
 }

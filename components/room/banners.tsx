@@ -19,6 +19,8 @@ export function ConnectionBanner() {
   const connection = useRoomStore((s) => s.connection);
   const myId = useMyId();
   const isDown = connection !== "connected" && connection !== "idle";
+  // The link will not come back by itself: the player reconnects.
+  const isStopped = connection === "disconnected" || connection === "refused";
   const [isShown, setIsShown] = useState(false);
   useEffect(() => {
     if (!isDown) return;
@@ -34,10 +36,10 @@ export function ConnectionBanner() {
       {isDown && isShown && (
         <div className="flex flex-col gap-2 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset sm:flex-row sm:items-center sm:justify-between">
           <p className="flex items-center gap-2">
-            {connection === "disconnected" ? <OfflineIcon /> : <Spinner className="text-amber-700" />}
-            <span>{connection === "disconnected" ? t("room.connection.offline") : t("room.connection.reconnecting")}</span>
+            {isStopped ? <OfflineIcon /> : <Spinner className="text-amber-700" />}
+            <span>{connection === "refused" ? t("realtime.tooManyConnections") : connection === "disconnected" ? t("room.connection.offline") : t("room.connection.reconnecting")}</span>
           </p>
-          {connection === "disconnected" && (
+          {isStopped && (
             <Button size="sm" variant="secondary" onClick={() => getSocket(myId).connect()}>
               {t("room.connection.retry")}
             </Button>

@@ -61,26 +61,30 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
     const socket = getSocket(userId);
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
+    const onSubscribed = (data: unknown) => {
+      const snapshot = data as RoomSnapshot;
+      text.learn(snapshot);
+      store().receiveSnapshot(snapshot);
+    };
     const subscribe = () => {
       store().setConnection("connected");
-      emitAck(socket, "room:subscribe", { code, lean: true }).then(
-        (data) => {
-          const snapshot = data as unknown as RoomSnapshot;
-          text.learn(snapshot);
-          store().receiveSnapshot(snapshot);
-        },
-        (e: unknown) => {
-          if (isApiError(e, "NOT_FOUND") && !store().snapshot) store().setStatus("not-found");
-          else if (isApiError(e, "UNAUTHORIZED")) onAuthLost();
-        },
-      );
+      emitAck(socket, "room:subscribe", { code, lean: true }).then(onSubscribed, (e: unknown) => {
+        if (isApiError(e, "NOT_FOUND") && !store().snapshot) store().setStatus("not-found");
+        else if (isApiError(e, "UNAUTHORIZED")) onAuthLost();
+      });
+    };
+    // The server stopped this socket following the room (the seat was freed; without a seat, the
+    // room filled or ended): follow it again as we may now, or show what the room's page shows.
+    const onUnsubscribed = ({ code: c }: { code: string }) => {
+      if (c !== code) return;
+      emitAck(socket, "room:subscribe", { code, lean: true }).then(onSubscribed, () => void fetchRoom(code, controller.signal, text));
     };
     const onDisconnect = (reason: string) => {
       store().setConnection(reason === "io client disconnect" ? "disconnected" : "reconnecting");
     };
     const onConnectError = (err: Error) => {
       if (err.message === "UNAUTHORIZED") onAuthLost();
-      store().setConnection(socket.active ? "reconnecting" : "disconnected");
+      store().setConnection(err.message === "TOO_MANY_CONNECTIONS" ? "refused" : socket.active ? "reconnecting" : "disconnected");
     };
     const onReconnectFailed = () => store().setConnection("disconnected");
     const onState = (s: RoomSnapshot) => {
@@ -112,6 +116,7 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
     socket.on("room:presence", onPresence);
     socket.on("chat:message", onChat);
     socket.on("chat:typing", onTyping);
+    socket.on("room:unsubscribed", onUnsubscribed);
 
     if (socket.connected) subscribe();
     else {
@@ -130,6 +135,7 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
       socket.off("room:presence", onPresence);
       socket.off("chat:message", onChat);
       socket.off("chat:typing", onTyping);
+      socket.off("room:unsubscribed", onUnsubscribed);
       for (const t of typingTimers.values()) clearTimeout(t);
       if (socket.connected) socket.emit("room:unsubscribe", { code }, () => undefined);
     };
@@ -137,7 +143,7 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
 
   // While the realtime link is down, fetch the room over HTTP now and then.
   const connection = useRoomStore((s) => s.connection);
-  const isLinkDown = connection === "reconnecting" || connection === "disconnected";
+  const isLinkDown = connection === "reconnecting" || connection === "disconnected" || connection === "refused";
   useEffect(() => {
     if (!isLinkDown) return;
     const controller = new AbortController();

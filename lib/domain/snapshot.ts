@@ -1,4 +1,4 @@
-import type { Phase, RoomSettings } from "./game";
+import { isOver, type Phase, type RoomSettings } from "./game";
 
 /**
  * What every subscriber of a room sees (`room:state`, `GET /api/rooms/:code`). The same for
@@ -75,6 +75,23 @@ export interface RoundResult {
   choices: { userId: string | null; seat: number; nickname: string | null; choice: number | null; confidence: number | null }[];
   consensus: number | null;
   consensusConfidences: { userId: string | null; confidence: number | null }[];
+}
+
+/**
+ * Whether someone without a seat may still take one, and so look at the room: a seat is free
+ * and the game is not over. Otherwise the room is only for its players and managers.
+ */
+export function isOpenToNewcomers(room: { phase: Phase; seats: { userId: string | null }[] }): boolean {
+  return !isOver(room.phase) && room.seats.some((s) => s.userId === null);
+}
+
+/**
+ * What someone without a seat sees of a room they may join (the lobby view): the room, its
+ * scenario and who sits where — not the answers, the consensus or the current question, which
+ * are for the players.
+ */
+export function lobbyView(s: RoomSnapshot): RoomSnapshot {
+  return { ...s, scenario: { ...s.scenario, currentQuestion: null }, consensus: null, results: [] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { adminEn, adminKo } from "./features/admin";
 import { facilitatorEn, facilitatorKo } from "./features/facilitator";
 import { profileEn, profileKo } from "./features/profile";
+import { realtimeEn, realtimeKo } from "./features/realtime";
 import { researchEn, researchKo } from "./features/research";
 import { voiceEn, voiceKo } from "./features/voice";
 import { withdrawEn, withdrawKo } from "./features/withdraw";
@@ -433,7 +434,7 @@ const coreEn = {
   "roomError.UNKNOWN": "That didn't work. Try again.",
 } as const;
 
-const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn };
+const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn };
 
 export type MessageKey = keyof typeof en;
 /** A dictionary with exactly the English keys: a missing or extra key is a type error. */
@@ -863,7 +864,7 @@ const coreKo: { readonly [K in keyof typeof coreEn]: string } = {
   "roomError.UNKNOWN": "처리하지 못했습니다. 다시 시도해 주세요.",
 };
 
-const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo };
+const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo };
 
 export const messages: { readonly [L in Locale]: Messages } = { en, ko };
 

@@ -10,6 +10,7 @@ import { closeDb, openDb } from "./db/open";
 import { readEnv } from "./env";
 import { logger } from "./logger";
 import { createHub } from "./realtime/hub";
+import { resyncRooms } from "./realtime/resync";
 import { IO_KEY, IO_SHARED_KEY } from "./realtime/emitter";
 import { remember } from "./remember";
 import { INTERNAL_URL_KEY } from "./services/fill-with-bots";
@@ -81,9 +82,25 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     ...(env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : []),
   ];
   const adapter = redisHandle ? createAdapter(redisHandle.pub, redisHandle.sub, { key: "aedg" }) : undefined;
-  const io = createHub({ httpServer, authenticate: userFromCookieHeader, allowedOrigins, log, adapter, recoverySeconds: env.SOCKET_RECOVERY_SECONDS, eventsPerSecond: env.SOCKET_EVENTS_PER_SECOND });
+  const io = createHub({
+    httpServer,
+    authenticate: userFromCookieHeader,
+    allowedOrigins,
+    log,
+    adapter,
+    redis: redisHandle?.pub,
+    recoverySeconds: env.SOCKET_RECOVERY_SECONDS,
+    eventsPerSecond: env.SOCKET_EVENTS_PER_SECOND,
+    userEventsPerSecond: env.SOCKET_USER_EVENTS_PER_SECOND,
+    socketsPerUser: env.SOCKETS_PER_USER,
+  });
   remember(IO_KEY, () => io);
   remember(IO_SHARED_KEY, () => !!adapter);
+  // Pushes between instances published while Redis was away never arrived: catch this instance's sockets up.
+  redisHandle?.onResubscribed((downSince) => {
+    log.warn({ downSince }, "Redis is back: sending this instance's sockets the rooms' current state");
+    void resyncRooms(downSince).then((rooms) => log.info({ rooms }, "rooms brought back in step after Redis returned"));
+  });
   // Players whose connection this process (or, with Redis, the cluster) does not have are away
   // until they come back: after a restart their grace period starts now.
   const away = await markAwayWithoutSockets(io);

@@ -22,6 +22,10 @@ const envSchema = z.object({
   /** How long a dropped socket can come back with its rooms and missed events (0: never; one instance only). */
   SOCKET_RECOVERY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(600).default(30)),
   SOCKET_EVENTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(40)),
+  /** Events one user may send per second over all their sockets; unset: twice SOCKET_EVENTS_PER_SECOND. */
+  SOCKET_USER_EVENTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).optional()),
+  /** Sockets one user may hold open at once (across instances with Redis). */
+  SOCKETS_PER_USER: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(10)),
 });
 
 // S3-compatible storage for recordings (lib/server/storage/s3-store.ts). Unset: local disk.

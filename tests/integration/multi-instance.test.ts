@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeanRoomSnapshot, RoomSnapshot } from "@/lib/domain/snapshot";
-import { ApiClient, emitAck } from "../support/client";
+import type { Socket } from "socket.io-client";
+import { ApiClient, connected, emitAck } from "../support/client";
 import { confirmRoles, createRoom, eventually, fillAndStart, guest, ok, playRound, subscribe, type Player } from "../support/game";
 import { parsePrometheus, sampleSum } from "../support/prometheus";
 import { createTestDatabase, ensurePostgres, type TestPostgres } from "../support/postgres";
@@ -36,9 +37,47 @@ async function playerOn(server: TestServer, name: string): Promise<Player> {
   return guest(server.url, name, true);
 }
 
+/** Another socket of `p`'s user (signed in with the same cookie), on `server`. */
+async function socketOn(server: TestServer, p: Player): Promise<Socket> {
+  const api = new ApiClient(server.url);
+  for (const [k, v] of p.api.jar) api.jar.set(k, v);
+  const socket = api.socket();
+  await connected(socket);
+  return socket;
+}
+
+/** `p` making their HTTP calls through `server`. */
+function through(server: TestServer, p: Player): Player {
+  const api = new ApiClient(server.url);
+  for (const [k, v] of p.api.jar) api.jar.set(k, v);
+  return { ...p, api };
+}
+
+/** Every event a socket receives, by name, in order. */
+function record(socket: Socket): string[] {
+  const seen: string[] = [];
+  socket.onAny((name: string) => seen.push(name));
+  return seen;
+}
+
+/** Resolves once every push written to this socket before now has arrived (an ack comes after them). */
+async function settled(socket: Socket): Promise<void> {
+  expect(await emitAck(socket, "presence:status", { status: "active" })).toEqual({ ok: true, data: null });
+}
+
+/** GET /health on a server: its status code and body. */
+async function health(server: TestServer) {
+  const r = await new ApiClient(server.url).get("/health");
+  return { ...r.body, code: r.status } as { code: number; status: string; redis?: string; db: string } & Record<string, unknown>;
+}
+
 describe("two instances behind Redis", () => {
   it("report Redis in their health", async () => {
-    for (const s of [a, b]) expect((await new ApiClient(s.url).get("/health")).body).toMatchObject({ status: "ok", db: "up", redis: "up" });
+    for (const s of [a, b]) {
+      const r = await new ApiClient(s.url).get("/health");
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ status: "ok", db: "up", redis: "up" });
+    }
   });
 
   it("share moves, presence, chat and voice signalling between players on different instances", async () => {
@@ -206,4 +245,118 @@ describe("two instances behind Redis", () => {
     expect(states.at(-1)!.version).toBeGreaterThan(current.version);
     for (const p of [p1, p2]) p.socket!.disconnect();
   });
+
+  it("SECURITY 18 — take a leaver's and a released player's sockets on both instances out of the room", async () => {
+    const host = await playerOn(a, "Keeper");
+    const leaver = await playerOn(a, "Quitter");
+    const released = await playerOn(b, "Dropped");
+    const room = await createRoom(host);
+    for (const p of [host, leaver, released]) await ok(p, `/api/rooms/${room.code}/join`);
+    // Each of them follows the room from both instances; the host too (to see what B passes on).
+    const hostOnB = await socketOn(b, host);
+    const leaverOnB = await socketOn(b, leaver);
+    const releasedOnA = await socketOn(a, released);
+    for (const p of [host, leaver, released]) await subscribe(p, room.code);
+    for (const s of [hostOnB, leaverOnB, releasedOnA]) expect((await emitAck(s, "room:subscribe", { code: room.code, lean: true })).ok).toBe(true);
+    const gone = [leaver.socket!, leaverOnB, released.socket!, releasedOnA];
+    const seen = gone.map(record);
+    const hostSeenOnB = record(hostOnB);
+
+    // The leaver leaves through A; the host releases the other seat through B.
+    expect((await leaver.api.post(`/api/rooms/${room.code}/leave`)).status).toBe(204);
+    const afterRelease = await ok(through(b, host), `/api/rooms/${room.code}/seats/2/release`);
+    await eventually(() => expect(hostSeenOnB.filter((n) => n === "room:lean-state").length).toBeGreaterThanOrEqual(2));
+    // Removal goes through Redis to the other instance: once the departed sockets are out, nothing more reaches them.
+    await eventually(async () => {
+      const probe = await emitAck(leaverOnB, "chat:typing", { code: room.code, isTyping: false });
+      expect(probe.ok).toBe(false);
+      expect((await emitAck(releasedOnA, "chat:typing", { code: room.code, isTyping: false })).ok).toBe(false);
+    });
+    for (const s of gone) await settled(s);
+    const marks = seen.map((x) => x.length);
+
+    // A move through A and chat through B: the host's sockets on both instances get them, the departed none.
+    const moved = await ok(host, `/api/rooms/${room.code}/ready`, { ready: true });
+    expect(moved.version).toBeGreaterThan(afterRelease.version);
+    expect((await emitAck(hostOnB, "chat:send", { code: room.code, text: "only for the seated" })).ok).toBe(true);
+    const hostStates = host.states;
+    await eventually(() => expect(hostStates.at(-1)!.version).toBe(moved.version));
+    await eventually(() => expect(hostSeenOnB).toContain("chat:message"));
+    for (const s of gone) await settled(s);
+    expect(seen.map((x, i) => x.slice(marks[i]))).toEqual([[], [], [], []]);
+    for (const s of [...gone, hostOnB, host.socket!]) s.disconnect();
+  });
+
+  it("SECURITY 21 — cap one user's sockets across both instances", async () => {
+    const p = await playerOn(a, "Hoarder");
+    const sockets: Socket[] = [p.socket!];
+    // Ten in all, split across the instances.
+    for (let i = 1; i < 10; i++) sockets.push(await socketOn(i % 2 ? b : a, p));
+    for (const server of [a, b]) {
+      const api = through(server, p).api;
+      const eleventh = api.socket();
+      await expect(connected(eleventh)).rejects.toThrow(/TOO_MANY_CONNECTIONS/);
+      eleventh.disconnect();
+    }
+    // Another user is not affected.
+    const other = await playerOn(b, "Neighbour");
+    expect(other.socket!.connected).toBe(true);
+    // Closing one frees a place, on the other instance too.
+    sockets.pop()!.disconnect();
+    const again = await eventually(async () => {
+      const s = through(a, p).api.socket();
+      try {
+        await connected(s);
+        return s;
+      } catch (e) {
+        s.disconnect();
+        throw e;
+      }
+    });
+    for (const s of [...sockets, again, other.socket!]) s.disconnect();
+  });
+
+  it("SECURITY 25 — report Redis down and bring every socket back in step once it returns", async () => {
+    const p1 = await playerOn(a, "Outage1");
+    const p2 = await playerOn(b, "Outage2");
+    const p3 = await playerOn(a, "Outage3");
+    const players = [p1, p2, p3];
+    const room = await createRoom(p1);
+    for (const p of players) await subscribe(p, room.code);
+    const leanOnB: LeanRoomSnapshot[] = [];
+    const p2Lean = await socketOn(b, p2);
+    p2Lean.on("room:lean-state", (s: LeanRoomSnapshot) => leanOnB.push(s));
+    expect((await emitAck(p2Lean, "room:subscribe", { code: room.code, lean: true })).ok).toBe(true);
+    const chatOnA: string[] = [];
+    const chatOnB: string[] = [];
+    p1.socket!.on("chat:message", (m: { text: string }) => chatOnA.push(m.text));
+    p2.socket!.on("chat:message", (m: { text: string }) => chatOnB.push(m.text));
+    await fillAndStart(room.code, players);
+    const started = await confirmRoles(room.code, players);
+    expect(started.phase).toBe("INDIVIDUAL");
+    await eventually(() => expect(p2.states.at(-1)!.version).toBe(started.version));
+
+    await redis.stop();
+    // Both instances say so: degraded, and 503 (a balancer stops sending them new players).
+    for (const s of [a, b]) await eventually(async () => expect(await health(s)).toMatchObject({ code: 503, status: "degraded", redis: "down", db: "up" }), 30_000, 250);
+    // Moves and chat through either instance during the outage are stored; the other instance's players cannot hear of them yet.
+    await ok(p2, `/api/rooms/${room.code}/rounds/1/choice`, { choice: 1, confidence: 5 });
+    const during = await ok(p1, `/api/rooms/${room.code}/rounds/1/choice`, { choice: 0, confidence: 3 });
+    expect((await emitAck(p1.socket!, "chat:send", { code: room.code, text: "said on A while Redis was down" })).ok).toBe(true);
+    expect((await emitAck(p2.socket!, "chat:send", { code: room.code, text: "said on B while Redis was down" })).ok).toBe(true);
+
+    await redis.resume();
+    for (const s of [a, b]) await eventually(async () => expect(await health(s)).toMatchObject({ code: 200, status: "ok", redis: "up" }), 30_000, 250);
+    // Without subscribing again, the sockets on each instance catch up with what happened on the other.
+    await eventually(() => expect(p2.states.at(-1)!.version).toBeGreaterThanOrEqual(during.version), 30_000, 100);
+    await eventually(() => expect(leanOnB.at(-1)?.version).toBeGreaterThanOrEqual(during.version), 30_000, 100);
+    await eventually(() => expect(chatOnB).toContain("said on A while Redis was down"), 30_000, 100);
+    await eventually(() => expect(chatOnA).toContain("said on B while Redis was down"), 30_000, 100);
+    // And a move on A reaches B again.
+    const next = await ok(p3, `/api/rooms/${room.code}/rounds/1/choice`, { choice: 1, confidence: 2 });
+    expect(next.phase).toBe("DISCUSSION");
+    await eventually(() => expect(p2.states.at(-1)!.version).toBe(next.version), 30_000, 100);
+    await eventually(() => expect(leanOnB.at(-1)!.version).toBe(next.version), 30_000, 100);
+    for (const s of [...players.map((p) => p.socket!), p2Lean]) s.disconnect();
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, connected, emitAck } from "../support/client";
+import { eventually } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
 import { throttledFor, type AckResponse } from "@/lib/realtime-events";
 
@@ -117,5 +118,83 @@ describe("socket events", () => {
     }
     expect(await emitAck(calm, "presence:status", { status: "active" })).toEqual({ ok: true, data: null });
     calm.disconnect();
+  });
+});
+
+describe("one user's sockets", () => {
+  it("SECURITY 21 — refuses a user's eleventh socket with a clear connect_error, and takes one again once a socket closes", async () => {
+    const c = await guest("Many");
+    const sockets = Array.from({ length: 10 }, () => c.socket());
+    await Promise.all(sockets.map(connected));
+    const eleventh = c.socket();
+    await expect(connected(eleventh)).rejects.toThrow(/TOO_MANY_CONNECTIONS/);
+    eleventh.disconnect();
+    // Another user connects as usual.
+    const other = (await guest("Other")).socket();
+    await connected(other);
+    // A closed socket frees its place.
+    sockets.pop()!.disconnect();
+    const again = await eventually(async () => {
+      const s = c.socket();
+      try {
+        await connected(s);
+        return s;
+      } catch (e) {
+        s.disconnect();
+        throw e;
+      }
+    });
+    expect(again.connected).toBe(true);
+    for (const s of [...sockets, again, other]) s.disconnect();
+  });
+
+  describe("with small limits", () => {
+    // Each socket may send 10 events a second; the user 20 in all.
+    let limited: TestServer;
+    beforeAll(async () => {
+      limited = await startTestServer({ env: { SOCKET_EVENTS_PER_SECOND: "10", SOCKET_USER_EVENTS_PER_SECOND: "20" } });
+    });
+    afterAll(async () => {
+      await limited?.stop();
+    });
+
+    it("SECURITY 21 — limits the events of one user across their sockets, not only each socket's", async () => {
+      const c = new ApiClient(limited.url);
+      expect(await c.signInGuest("Spread")).toBe(true);
+      const sockets = Array.from({ length: 5 }, () => c.socket());
+      await Promise.all(sockets.map(connected));
+      // Ten events from each socket: within each socket's limit, five times the user's.
+      const answers = await Promise.all(sockets.flatMap((s) => Array.from({ length: 10 }, () => emitAck<AckResponse<unknown>>(s, "presence:status", { status: "active" }))));
+      const throttled = answers.filter((r) => !r.ok);
+      expect(throttled.length).toBeGreaterThan(0);
+      for (const r of throttled) expect(r).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", status: 429 } });
+      // Another user of the same server is not held back by it.
+      const d = new ApiClient(limited.url);
+      expect(await d.signInGuest("Bystander")).toBe(true);
+      const calm = d.socket();
+      await connected(calm);
+      expect(await emitAck(calm, "presence:status", { status: "active" })).toEqual({ ok: true, data: null });
+      for (const s of [...sockets, calm]) s.disconnect();
+    });
+
+    it("SECURITY 21 — forgets old strikes: a client that waits as told when throttled is never dropped", async () => {
+      const c = new ApiClient(limited.url);
+      expect(await c.signInGuest("Eager")).toBe(true);
+      const socket = c.socket();
+      await connected(socket);
+      let strikes = 0;
+      // Bursts one event over the limit, each after waiting as the last refusal said: one strike
+      // a burst, more than the 20 that drop a flooding socket, spread over half a minute.
+      while (strikes < 25) {
+        const answers = await Promise.all(Array.from({ length: 11 }, () => emitAck<AckResponse<unknown>>(socket, "presence:status", { status: "active" })));
+        const refused = answers.filter((r) => throttledFor(r) !== null);
+        strikes += refused.length;
+        expect(socket.connected).toBe(true);
+        await new Promise((r) => setTimeout(r, Math.max(...refused.map((x) => throttledFor(x)!), 50)));
+      }
+      expect(await emitAck(socket, "presence:status", { status: "active" })).toEqual({ ok: true, data: null });
+      expect(socket.connected).toBe(true);
+      socket.disconnect();
+    }, 120_000);
   });
 });

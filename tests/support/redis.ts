@@ -8,6 +8,8 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** Stops and starts it again on the same port (its data is not kept). */
   restart(): Promise<void>;
+  /** Starts it again on the same port after stop() (an outage of any length). */
+  resume(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -49,5 +51,5 @@ export async function startRedis(): Promise<TestRedis> {
     await exited;
   };
   await launch();
-  return { url: `redis://127.0.0.1:${port}`, port, stop, restart: async () => (await stop(), await launch()) };
+  return { url: `redis://127.0.0.1:${port}`, port, stop, restart: async () => (await stop(), await launch()), resume: launch };
 }

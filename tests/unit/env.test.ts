@@ -22,4 +22,14 @@ describe("readEnv", () => {
     expect(readEnv(env({ SOCKET_EVENTS_PER_SECOND: "5000" })).SOCKET_EVENTS_PER_SECOND).toBe(5000);
     for (const bad of ["0", "-3", "2.5", "many", "100001"]) expect(() => readEnv(env({ SOCKET_EVENTS_PER_SECOND: bad })), bad).toThrow(/SOCKET_EVENTS_PER_SECOND/);
   });
+
+  it("lets one user hold 10 sockets unless told otherwise, and send twice a socket's events unless a per-user limit is set", () => {
+    expect(readEnv(env({})).SOCKETS_PER_USER).toBe(10);
+    expect(readEnv(env({ SOCKETS_PER_USER: "3" })).SOCKETS_PER_USER).toBe(3);
+    for (const bad of ["0", "-1", "2.5", "lots"]) expect(() => readEnv(env({ SOCKETS_PER_USER: bad })), bad).toThrow(/SOCKETS_PER_USER/);
+    expect(readEnv(env({})).SOCKET_USER_EVENTS_PER_SECOND).toBeUndefined();
+    expect(readEnv(env({ SOCKET_USER_EVENTS_PER_SECOND: "" })).SOCKET_USER_EVENTS_PER_SECOND).toBeUndefined();
+    expect(readEnv(env({ SOCKET_USER_EVENTS_PER_SECOND: "60" })).SOCKET_USER_EVENTS_PER_SECOND).toBe(60);
+    for (const bad of ["0", "1.5", "fast"]) expect(() => readEnv(env({ SOCKET_USER_EVENTS_PER_SECOND: bad })), bad).toThrow(/SOCKET_USER_EVENTS_PER_SECOND/);
+  });
 });

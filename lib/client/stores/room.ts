@@ -5,8 +5,12 @@ import type { MyRole } from "../room-api";
 
 /** Loading the room itself: "not-found" when the server answers 404 (no such room, or not ours to see). */
 export type RoomLoadStatus = "idle" | "loading" | "ready" | "not-found" | "error";
-/** The realtime link: "reconnecting" after it dropped while Socket.IO retries; "disconnected" when it gave up or was closed. */
-export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected";
+/**
+ * The realtime link: "reconnecting" after it dropped while Socket.IO retries; "disconnected" when
+ * it gave up or was closed; "refused" when the server turned it away because the user has too
+ * many connections open (TOO_MANY_CONNECTIONS).
+ */
+export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected" | "refused";
 
 export const MAX_CHAT_MESSAGES = 200;
 

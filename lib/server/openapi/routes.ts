@@ -127,7 +127,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "put", path: "/api/admin/users/{id}/role", summary: "Grant or revoke a role; the user's old sessions stop working.", tag: "admin", access: "ADMIN", body: setRoleSchema, errors: [409] },
 
   // Operations
-  { method: "get", path: "/health", summary: "Status, database reachability, uptime, socket connections.", tag: "operations", access: "public", errors: [503] },
+  { method: "get", path: "/health", summary: "Status, database (and Redis) reachability, uptime, socket connections; 503 while the database or a configured Redis is down.", tag: "operations", access: "public", errors: [503] },
   { method: "get", path: "/api/openapi.json", summary: "This document.", tag: "operations", access: "public" },
   { method: "get", path: "/metrics", summary: "Prometheus metrics (Bearer METRICS_TOKEN when it is set).", tag: "operations", access: "public", success: { status: 200, description: "Prometheus text format.", contentType: "text/plain" } },
 ];

@@ -1,6 +1,20 @@
 import type { Server } from "socket.io";
-import { leanSnapshot, type RoomSnapshot } from "@/lib/domain/snapshot";
-import { monitorChannel, roomChannel, roomLeanChannel, userChannel, voiceChannel, voiceUserChannel, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "@/lib/realtime-events";
+import { isOpenToNewcomers, leanSnapshot, lobbyView, type RoomSnapshot } from "@/lib/domain/snapshot";
+import {
+  followChannels,
+  monitorChannel,
+  roomChannel,
+  roomLeanChannel,
+  userChannel,
+  voiceChannel,
+  voiceUserChannel,
+  watchChannel,
+  watchLeanChannel,
+  watchUserChannel,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from "@/lib/realtime-events";
 import { recall } from "../remember";
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -36,19 +50,28 @@ export function emitToRoom<E extends keyof ServerToClientEvents>(code: string, e
 }
 
 /**
- * Sends a room's new snapshot to everyone subscribed to it: `room:state` with the whole
- * snapshot, and `room:lean-state` without the scenario's fixed text to the sockets that asked
- * for it (room:subscribe with `lean: true`). A no-op before the hub exists.
+ * Sends a room's new snapshot to everyone subscribed to it: its members get `room:state` with
+ * the whole snapshot, or `room:lean-state` without the scenario's fixed text if they asked for
+ * it (room:subscribe with `lean: true`); those following it without a seat get the same as its
+ * lobby view, while the room is open to newcomers. A no-op before the hub exists.
  */
 export function emitRoomState(snapshot: RoomSnapshot): void {
   const server = io();
   if (!server) return;
-  const all = roomChannel(snapshot.code);
-  const lean = roomLeanChannel(snapshot.code);
-  // Lean subscribers are in both channels: whole snapshots go to the others, if any.
-  const leanCount = localMembers(server, lean);
-  if (isShared() || localMembers(server, all) > leanCount) server.to(all).except(lean).emit("room:state", snapshot);
-  if (isShared() || leanCount > 0) server.to(lean).emit("room:lean-state", leanSnapshot(snapshot));
+  sendStates(server, snapshot, false);
+}
+
+/** emitRoomState, to this instance's sockets only (`local`) or to every instance's. */
+function sendStates(server: Io, snapshot: RoomSnapshot, local: boolean): void {
+  const to = local ? server.local : server;
+  const send = (all: string, lean: string, s: RoomSnapshot) => {
+    // Lean subscribers are in both channels: whole snapshots go to the others, if any.
+    const leanCount = localMembers(server, lean);
+    if ((!local && isShared()) || localMembers(server, all) > leanCount) to.to(all).except(lean).emit("room:state", s);
+    if ((!local && isShared()) || leanCount > 0) to.to(lean).emit("room:lean-state", leanSnapshot(s));
+  };
+  send(roomChannel(snapshot.code), roomLeanChannel(snapshot.code), snapshot);
+  if (isOpenToNewcomers(snapshot)) send(watchChannel(snapshot.code), watchLeanChannel(snapshot.code), lobbyView(snapshot));
 }
 
 /** Sends a room's new snapshot to the monitor of the facilitator who opened it, and to admins'. */
@@ -70,13 +93,49 @@ export function connectionCount(): number {
 }
 
 /**
- * Takes a player who no longer sits in a room out of its voice mesh: every socket of theirs
- * (on any instance) leaves the mesh's channels, so no signal reaches them any more, and the
- * others are told they left.
+ * Takes a player who no longer sits in a room out of it: every socket of theirs, on every
+ * instance, leaves every channel of the room (its states, chat, presence, typing, voice mesh),
+ * and is told so (`room:unsubscribed`: subscribing again shows what they may still see). The
+ * voice mesh's others are told that they left. Runs before the room's new state is sent.
  */
-export function dropFromVoice(code: string, userId: string): void {
+export function removeFromRoom(code: string, userId: string): void {
   const server = io();
   if (!server) return;
-  server.in(userChannel(userId)).socketsLeave([voiceChannel(code), voiceUserChannel(code, userId)]);
+  server.in(userChannel(userId)).socketsLeave([...followChannels(code, userId), voiceChannel(code), voiceUserChannel(code, userId)]);
+  server.to(userChannel(userId)).emit("room:unsubscribed", { code });
   server.to(voiceChannel(code)).emit("voice:peer-left", { userId });
+}
+
+/**
+ * A player took a seat: their sockets that followed the room without one (on every instance)
+ * become its members, lean or not as they asked. Runs before the room's new state is sent, so
+ * that state reaches them whole.
+ */
+export function admitToRoom(code: string, userId: string): void {
+  const server = io();
+  if (!server) return;
+  server.in(watchUserChannel(code, userId, false)).socketsJoin(roomChannel(code));
+  server.in(watchUserChannel(code, userId, true)).socketsJoin([roomChannel(code), roomLeanChannel(code)]);
+  server.in(userChannel(userId)).socketsLeave([watchChannel(code), watchLeanChannel(code), watchUserChannel(code, userId, false), watchUserChannel(code, userId, true)]);
+}
+
+/**
+ * The room is no longer open to newcomers (it filled, or ended): whoever followed it without a
+ * seat stops following it, on every instance, and is told so.
+ */
+export function closeToViewers(code: string): void {
+  const server = io();
+  if (!server) return;
+  if (!hasAudience(server, [watchChannel(code)])) return;
+  server.to(watchChannel(code)).emit("room:unsubscribed", { code });
+  server.in(watchChannel(code)).socketsLeave([watchChannel(code), watchLeanChannel(code)]);
+}
+
+/**
+ * Sends this instance's followers of a room the state it is in now (after pushes from other
+ * instances may have been lost: Redis came back). Nothing goes to other instances.
+ */
+export function resendRoomState(snapshot: RoomSnapshot): void {
+  const server = io();
+  if (server) sendStates(server, snapshot, true);
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { userChannel, type Ack } from "@/lib/realtime-events";
 import { ERROR_STATUS } from "../errors";
@@ -12,6 +13,7 @@ import { registerMonitorHandlers } from "./handlers/monitor.handlers";
 import { registerPresenceHandlers } from "./handlers/presence.handlers";
 import { registerRoomHandlers } from "./handlers/room.handlers";
 import { registerVoiceHandlers } from "./handlers/voice.handlers";
+import { createSocketCap } from "./socket-cap";
 
 export interface HubDeps {
   httpServer: HttpServer;
@@ -24,6 +26,12 @@ export interface HubDeps {
   maxPayloadBytes?: number;
   /** Events a socket may send per second before being refused, and then dropped. */
   eventsPerSecond?: number;
+  /** Events one user may send per second over all their sockets (default: twice eventsPerSecond). */
+  userEventsPerSecond?: number;
+  /** Sockets one user may hold open at once (across instances with `redis`); the next is refused. Default 10. */
+  socketsPerUser?: number;
+  /** The Redis the instances share (REDIS_URL): the cap on a user's sockets counts there. */
+  redis?: Redis;
   /** Shares rooms across instances (REDIS_URL); without it, everything stays in this process. */
   adapter?: Parameters<Io["adapter"]>[0];
   /**
@@ -50,9 +58,37 @@ export function isOriginAllowed(req: IncomingMessage, allowed: string[]): boolea
   return typeof host === "string" && parsed.host === host.split(",")[0]!.trim();
 }
 
+/** Throttled events within STRIKE_SECONDS after which a socket is dropped. */
+const MAX_STRIKES = 20;
+const STRIKE_SECONDS = 10;
+
 /**
- * Creates the Socket.IO hub on `httpServer`: origin allowlist, session-cookie handshake,
- * small message limit, per-socket event throttle, and the event handlers.
+ * Makes taking sockets out of channels (socketsLeave: a freed seat, a room that filled) hold
+ * for connections that dropped a moment ago too. Connection state recovery keeps such a
+ * connection's channels and the broadcasts it missed, and would bring it back into a room it was
+ * taken out of meanwhile, with that room's events since. Only the in-memory adapter recovers
+ * connections (one instance); the Redis adapter has no such sessions.
+ */
+function keepRemovalsThroughRecovery(io: Io): void {
+  type Options = { rooms: Set<string>; except?: Set<string> };
+  const adapter = io.of("/").adapter as unknown as { sessions?: Map<string, { rooms: string[] }>; delSockets(opts: Options, rooms: string[]): void };
+  const sessions = adapter.sessions;
+  if (!(sessions instanceof Map)) return;
+  const delSockets = adapter.delSockets.bind(adapter);
+  adapter.delSockets = (opts, rooms) => {
+    delSockets(opts, rooms);
+    for (const session of sessions.values()) {
+      const selected = opts.rooms.size === 0 || session.rooms.some((r) => opts.rooms.has(r));
+      const excluded = session.rooms.some((r) => opts.except?.has(r));
+      if (selected && !excluded) session.rooms = session.rooms.filter((r) => !rooms.includes(r));
+    }
+  };
+}
+
+/**
+ * Creates the Socket.IO hub on `httpServer`: origin allowlist, session-cookie handshake, a cap
+ * on each user's open sockets, small message limit, per-socket and per-user event throttles, and
+ * the event handlers.
  */
 export function createHub(deps: HubDeps): Io {
   const { httpServer, authenticate, allowedOrigins, log } = deps;
@@ -78,31 +114,61 @@ export function createHub(deps: HubDeps): Io {
         : {}),
   });
 
-  io.use(async (socket, next) => {
-    try {
-      const user = await authenticate(socket.request.headers.cookie);
-      if (!user) return next(new Error("UNAUTHORIZED"));
-      socket.data.userId = user.id;
-      socket.data.nickname = user.nickname;
-      socket.data.role = user.role;
-      next();
-    } catch (e) {
-      log.warn({ err: e instanceof Error ? e.message : String(e) }, "socket authentication failed");
-      next(new Error("UNAVAILABLE"));
-    }
+  keepRemovalsThroughRecovery(io);
+  const cap = createSocketCap({
+    limit: deps.socketsPerUser ?? 10,
+    redis: deps.redis,
+    onRedisError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, "counting a user's sockets in Redis failed; counting this instance's"),
   });
 
-  const limiter = new RateLimiterMemory({ points: deps.eventsPerSecond ?? 40, duration: 1 });
-  const strikes = new Map<string, number>();
+  io.use(async (socket, next) => {
+    let user: SessionUser | null;
+    try {
+      user = await authenticate(socket.request.headers.cookie);
+    } catch (e) {
+      log.warn({ err: e instanceof Error ? e.message : String(e) }, "socket authentication failed");
+      return next(new Error("UNAVAILABLE"));
+    }
+    if (!user) return next(new Error("UNAUTHORIZED"));
+    socket.data.userId = user.id;
+    socket.data.nickname = user.nickname;
+    socket.data.role = user.role;
+    // One person needs a socket per open tab; hundreds are a flood. The place is given back when
+    // the connection closes, whether or not it ever finished connecting.
+    const userId = user.id;
+    if (!(await cap.claim(userId, socket.id))) {
+      log.warn({ userId, limit: cap.limit }, "socket refused: too many connections for one user");
+      const refusal = Object.assign(new Error("TOO_MANY_CONNECTIONS"), { data: { limit: cap.limit, message: `At most ${cap.limit} connections per user: close another tab or window, then try again.` } });
+      return next(refusal);
+    }
+    const release = () => cap.release(userId, socket.id);
+    // Gone while its user was read and counted: no "close" would come to give the place back.
+    if (socket.conn.readyState !== "open") {
+      release();
+      return next(new Error("CLOSED"));
+    }
+    socket.conn.once("close", release);
+    socket.once("disconnect", release);
+    next();
+  });
+
+  const eventsPerSecond = deps.eventsPerSecond ?? 40;
+  const limiter = new RateLimiterMemory({ points: eventsPerSecond, duration: 1 });
+  const userLimiter = new RateLimiterMemory({ points: deps.userEventsPerSecond ?? eventsPerSecond * 2, duration: 1 });
+  // Throttled events a socket may collect within STRIKE_SECONDS before it is dropped; older
+  // strikes are forgotten, so a client that slows down when told to is never dropped for it.
+  const strikes = new RateLimiterMemory({ points: MAX_STRIKES, duration: STRIKE_SECONDS });
 
   io.on("connection", (socket) => {
     void socket.join(userChannel(socket.data.userId));
 
-    // Throttle every event; a socket that keeps flooding is dropped. A throttled event that
-    // asked for an answer gets one (RATE_LIMITED, with how long to wait), so nobody waits for it.
+    // Throttle every event, per socket and per user (over all their sockets on this instance);
+    // a socket that keeps flooding is dropped. A throttled event that asked for an answer gets
+    // one (RATE_LIMITED, with how long to wait), so nobody waits for it.
     socket.use(async (packet, next) => {
       try {
         await limiter.consume(socket.id);
+        await userLimiter.consume(socket.data.userId);
         next();
       } catch (rejection) {
         const ack = packet[packet.length - 1];
@@ -110,9 +176,7 @@ export function createHub(deps: HubDeps): Io {
           const retryAfterMs = rejection instanceof RateLimiterRes ? Math.max(1, Math.ceil(rejection.msBeforeNext)) : 1000;
           (ack as Ack<never>)({ ok: false, error: { code: "RATE_LIMITED", message: "Too many events. Slow down.", status: ERROR_STATUS.RATE_LIMITED, retryAfterMs } });
         }
-        const n = (strikes.get(socket.id) ?? 0) + 1;
-        strikes.set(socket.id, n);
-        if (n > 20) {
+        if (!(await strikes.consume(socket.id).then(() => true, () => false))) {
           log.warn({ userId: socket.data.userId }, "socket dropped for flooding");
           socket.disconnect(true);
         }
@@ -120,7 +184,7 @@ export function createHub(deps: HubDeps): Io {
       }
     });
     socket.on("error", () => undefined);
-    socket.on("disconnect", () => strikes.delete(socket.id));
+    socket.on("disconnect", () => void strikes.delete(socket.id));
 
     registerRoomHandlers(socket);
     registerCommandHandlers(socket);

@@ -13,7 +13,11 @@ export interface Health {
   timestamp: string;
 }
 
-/** The server's health: database (and Redis) reachability, pinged now with a 2 s timeout; uptime; socket connections. */
+/**
+ * The server's health: database (and Redis) reachability, pinged now with a 2 s timeout; uptime;
+ * socket connections. "degraded" (GET /health answers 503) while the database, or a configured
+ * Redis, does not answer: without Redis this instance cannot reach the players on the others.
+ */
 export async function getHealth(): Promise<Health> {
   const handle = dbHandle();
   let up = false;

@@ -1,4 +1,4 @@
-import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { isOpenToNewcomers, lobbyView, type RoomSnapshot } from "@/lib/domain/snapshot";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import type { Room } from "../db/generated/client";
@@ -19,10 +19,21 @@ export async function findVisibleRoom(code: string, user: SessionUser): Promise<
   return room;
 }
 
-/** The room's snapshot for this user. */
+/**
+ * What `user` may see of a room in this state: all of it as its player or manager (`member`),
+ * its lobby view while a seat is free (`viewer`), or nothing (null: the room is not there for them).
+ */
+export function roomViewFor(user: Pick<SessionUser, "id" | "role">, snapshot: RoomSnapshot): { kind: "member" | "viewer"; snapshot: RoomSnapshot } | null {
+  if (snapshot.seats.some((s) => s.userId === user.id) || canManageRoom(user, snapshot)) return { kind: "member", snapshot };
+  return isOpenToNewcomers(snapshot) ? { kind: "viewer", snapshot: lobbyView(snapshot) } : null;
+}
+
+/** The room's snapshot as this user may see it (roomViewFor); NOT_FOUND when they may not. */
 export async function getRoom(code: string, user: SessionUser): Promise<RoomSnapshot> {
   const room = await findVisibleRoom(code, user);
-  return readSnapshot(room.id);
+  const view = roomViewFor(user, await readSnapshot(room.id));
+  if (!view) throw new AppError("NOT_FOUND", "No room with that code.");
+  return view.snapshot;
 }
 
 /** The room, if `user` has a seat in it; NOT_FOUND / NOT_SEATED otherwise. */
@@ -36,4 +47,10 @@ export async function findSeatedRoom(code: string, user: SessionUser) {
     throw joinable ? new AppError("NOT_SEATED") : new AppError("NOT_FOUND", "No room with that code.");
   }
   return { room, seat };
+}
+
+/** A room's current snapshot by its code (no access check: the server's own use); null when there is no such room. */
+export async function readRoomByCode(code: string): Promise<RoomSnapshot | null> {
+  const room = await db().room.findUnique({ where: { code }, select: { id: true } });
+  return room ? readSnapshot(room.id) : null;
 }

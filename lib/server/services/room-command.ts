@@ -1,12 +1,12 @@
 import { randomInt } from "node:crypto";
-import { decide, GameRuleError, nextWakeUp, type Command, type Decision, type GameState } from "@/lib/domain/game";
-import type { RoomSnapshot } from "@/lib/domain/snapshot";
+import { decide, GameRuleError, isOver, nextWakeUp, type Command, type Decision, type GameState } from "@/lib/domain/game";
+import { isOpenToNewcomers, type RoomSnapshot } from "@/lib/domain/snapshot";
 import { db, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
 import { AppError, isUniqueViolation, type ErrorCode } from "../errors";
 import { metrics } from "../metrics";
 import { logger } from "../logger";
-import { dropFromVoice, emitRoomState, emitToMonitors } from "../realtime/emitter";
+import { admitToRoom, closeToViewers, emitRoomState, emitToMonitors, removeFromRoom } from "../realtime/emitter";
 import { cachedRoom, cachedRoomById, forgetRooms, keepRoom, queueForRoom } from "./room-cache";
 import { advanceView, buildSnapshot, direct, replayedAnswer, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type KnownPerson, type RoomView } from "./room-state";
 import { scenarioContent } from "./scenario-content";
@@ -52,11 +52,49 @@ interface Outcome {
   snapshot: RoomSnapshot;
   changed: boolean;
   wakeUp: number | null;
-  /** Who no longer sits in the room after it. */
-  unseated: string[];
+  /** How it changed who belongs in the room. */
+  membership: Membership;
 }
 
-const unseatedBy = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "seatFreed" ? [e.userId] : []));
+/** Who a command seated and unseated, and whether it may have closed the room to newcomers. */
+interface Membership {
+  seated: string[];
+  unseated: string[];
+  /** A seat was taken or the game ended: those following without a seat may have to go. */
+  mayClose: boolean;
+}
+
+const NO_CHANGE: Membership = { seated: [], unseated: [], mayClose: false };
+
+/** Read from the effects, so that every way a seat is taken or freed (joining, leaving, a release, a withdrawal…) counts. */
+function membershipOf(decision: Decision): Membership {
+  const seated: string[] = [];
+  const unseated: string[] = [];
+  let mayClose = false;
+  for (const e of decision.effects) {
+    if (e.type === "seatTaken") {
+      seated.push(e.userId);
+      mayClose = true;
+    } else if (e.type === "seatFreed") unseated.push(e.userId);
+    else if (e.type === "phaseChanged" && isOver(e.to)) mayClose = true;
+  }
+  return { seated, unseated, mayClose };
+}
+
+/**
+ * Brings the room's channels in line with a change of who sits in it, before its new state goes
+ * out: those whose seat was freed leave every channel of the room (every socket, every
+ * instance), newly seated players' sockets that followed without a seat become members, and
+ * once no seat is free (or the game is over) those without one stop following it.
+ */
+function applyMembership(code: string, { seated, unseated, mayClose }: Membership, snapshot: RoomSnapshot): void {
+  for (const userId of unseated) {
+    // Unless they sit down again in the same command (not a move the game has today).
+    if (!seated.includes(userId)) removeFromRoom(code, userId);
+  }
+  for (const userId of seated) admitToRoom(code, userId);
+  if (mayClose && !isOpenToNewcomers(snapshot)) closeToViewers(code);
+}
 
 type MakeCommand = (ctx: { state: GameState; room: Room }) => Command | Promise<Command>;
 
@@ -104,21 +142,22 @@ async function attemptCommand(code: string, options: RoomCommandOptions, makeCom
     outcome = locked;
   }
   keepRoom(outcome.view);
-  if (outcome.changed) broadcast(outcome.snapshot);
+  if (outcome.changed) broadcast(outcome.snapshot, outcome.membership);
   afterCommand(code, outcome);
   return { snapshot: outcome.snapshot, changed: outcome.changed };
 }
 
-function broadcast(snapshot: RoomSnapshot): void {
+/** A changed room's new state to its members and monitors, its channels brought in line with who sits in it first. */
+function broadcast(snapshot: RoomSnapshot, membership: Membership): void {
+  applyMembership(snapshot.code, membership, snapshot);
   emitRoomState(snapshot);
   emitToMonitors(snapshot.createdById, snapshot as never);
 }
 
-/** What follows a committed command besides its broadcast: the room's timer, and the unseated out of its voice. */
-function afterCommand(code: string, outcome: Pick<Outcome, "wakeUp" | "unseated">): void {
+/** What follows a committed command besides its broadcast: the room's timer, and the unseated players' voice sessions closed. */
+function afterCommand(code: string, outcome: Pick<Outcome, "wakeUp" | "membership">): void {
   scheduleWakeUp(code, outcome.wakeUp);
-  for (const userId of outcome.unseated) {
-    dropFromVoice(code, userId);
+  for (const userId of outcome.membership.unseated) {
     void closeVoiceSessionsOf(code, userId).catch((err) => logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not close the voice sessions of an unseated player"));
   }
 }
@@ -161,7 +200,7 @@ export async function roomCommandInTransaction(tx: Tx, code: string, scope: stri
 export async function publishCommitted({ code, roomId, outcome }: CommandInTransaction): Promise<void> {
   forgetRooms([code]);
   try {
-    if (outcome.changed) broadcast(await readSnapshot(roomId));
+    if (outcome.changed) broadcast(await readSnapshot(roomId), outcome.membership);
     afterCommand(code, outcome);
   } catch (err) {
     logger().warn({ err: err instanceof Error ? err.message : err, code }, "could not publish a room command run inside another transaction");
@@ -207,7 +246,7 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
   if (!decision.effects.length) {
     if (withOp || !(await isCurrent(view))) return null;
     metrics().roomStateCache.inc({ result: "hit" });
-    return { view, snapshot: viewSnapshot(view, now), changed: false, wakeUp: nextWakeUp(view.state), unseated: [] };
+    return { view, snapshot: viewSnapshot(view, now), changed: false, wakeUp: nextWakeUp(view.state), membership: NO_CHANGE };
   }
   const next = advanceView(view, decision, view.room.version + 1, now, asker);
   if (!next) {
@@ -228,7 +267,7 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
   }
   metrics().roomStateCache.inc({ result: "hit" });
   if (selfChecking()) await db().$transaction((tx) => selfCheck(tx, view.room.id, snapshot, now, next.state), TX_OPTIONS);
-  return { view: next, snapshot, changed: true, wakeUp: nextWakeUp(decision.state), unseated: unseatedBy(decision) };
+  return { view: next, snapshot, changed: true, wakeUp: nextWakeUp(decision.state), membership: membershipOf(decision) };
 }
 
 /**
@@ -261,7 +300,7 @@ async function decideLocked(tx: Tx, code: string, { userId, opId, scope }: RoomC
   const snapshot = viewSnapshot(view, now);
   if (selfChecking()) await selfCheck(tx, room.id, snapshot, now, view.state);
   if (opId && userId) await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
-  return { view, snapshot, changed, wakeUp: nextWakeUp(decision.state), unseated: unseatedBy(decision) };
+  return { view, snapshot, changed, wakeUp: nextWakeUp(decision.state), membership: membershipOf(decision) };
 }
 
 /** A game state with its lists in a fixed order, to compare two states for what they mean. */

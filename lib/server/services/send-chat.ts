@@ -63,3 +63,9 @@ export async function listChat(code: string, user: SessionUser, limit = 200): Pr
   const rows = await db().chatMessage.findMany({ where: { roomId: room.id }, orderBy: { createdAt: "desc" }, take: limit, include: { user: { select: { nickname: true } } } });
   return rows.reverse().map((r) => ({ id: r.id, userId: r.userId, nickname: r.user.nickname, text: r.text, at: r.createdAt.toISOString() }));
 }
+
+/** The messages of room `code` written since `since`, oldest first (at most `limit`; the server's own use). */
+export async function chatSince(code: string, since: Date, limit = 200): Promise<ChatMessagePayload[]> {
+  const rows = await db().chatMessage.findMany({ where: { room: { code }, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, take: limit, include: { user: { select: { nickname: true } } } });
+  return rows.map((r) => ({ id: r.id, userId: r.userId, nickname: r.user.nickname, text: r.text, at: r.createdAt.toISOString() }));
+}

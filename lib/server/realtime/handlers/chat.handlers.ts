@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import { saveMemo } from "../../services/memo";
 import { sendChat } from "../../services/send-chat";
 import { withAck } from "../with-ack";
-import { cachedSocketUser, socketUser, type HubSocket } from "./room.handlers";
+import { cachedSocketUser, isSeatedMember, socketUser, type HubSocket } from "./room.handlers";
 
 /** chat:send, chat:typing and memo:save. */
 export function registerChatHandlers(socket: HubSocket): void {
@@ -14,8 +14,9 @@ export function registerChatHandlers(socket: HubSocket): void {
   );
   socket.on(
     "chat:typing",
-    withAck("chat:typing", chatTypingSchema, ({ code, isTyping }) => {
-      if (!socket.rooms.has(roomChannel(code))) throw new AppError("NOT_FOUND", "Subscribe to the room first.");
+    withAck("chat:typing", chatTypingSchema, async ({ code, isTyping }) => {
+      // Only a seated player following the room types into it (as only they may chat).
+      if (!(await isSeatedMember(socket, code))) throw new AppError("NOT_SEATED", "Take a seat in the room, and subscribe to it, first.");
       socket.to(roomChannel(code)).emit("chat:typing", { userId: socket.data.userId, isTyping });
       return null;
     }),
