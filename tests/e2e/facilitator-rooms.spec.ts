@@ -94,7 +94,8 @@ test("the editor's “fields need attention” banner goes once every field is f
   // Saving the empty form flags the fields…
   await page.getByRole("button", { name: "Create game" }).first().click();
   await expect(editor.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText(/fields need attention/).first()).toBeVisible();
+  const saveBox = page.getByRole("complementary");
+  await expect(saveBox.getByText(/14 fields need attention/)).toBeVisible();
 
   // …and once every field is filled in, nothing says so any more.
   await fillGame(page, "Fixed game");
@@ -103,7 +104,7 @@ test("the editor's “fields need attention” banner goes once every field is f
   await expect(page.getByText(/fields need attention/)).toHaveCount(0);
   // A field broken again brings the count back.
   await editor.getByLabel("Title").fill("");
-  await expect(page.getByText(/1 fields need attention/).first()).toBeVisible();
+  await expect(saveBox.getByText(/^1 fields need attention/)).toBeVisible();
   await context.close();
 });
 
