@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { expectAccessible, expectFitsScreen } from "./checks";
-import { expect, test } from "./fixtures";
+import { expect as baseExpect, test } from "./fixtures";
 
 // Issue 17, items 11–13: the game editor keeps unsaved work across in-app navigation and its
 // error banner goes once the fields are fixed; a facilitator opens a room from the lobby without
@@ -8,6 +8,8 @@ import { expect, test } from "./fixtures";
 // in bulk (with a printable QR sheet) and copied into an editable game. Each page touched is
 // checked at 390 and 1440 px, in English and Korean.
 test.use({ locale: "en-US" });
+// Several browsers and the server share two busy cores: conditions get longer to come true.
+const expect = baseExpect.configure({ timeout: 45_000 });
 
 const PHONE_390 = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -55,6 +57,8 @@ async function newGuest(browser: Browser, baseURL: string, nickname: string): Pr
 
 /** The page fits and passes axe at phone and desktop width. */
 async function checkBothWidths(page: Page): Promise<void> {
+  // After a client-side navigation the page's <title> streams in a moment later.
+  await expect(page).toHaveTitle(/\S/);
   for (const size of [PHONE_390, DESKTOP]) {
     await page.setViewportSize(size);
     await expectFitsScreen(page);
@@ -149,7 +153,7 @@ test("the editor keeps an unsaved game across a click on “My games”, offers 
   await expect(page).toHaveURL(/\/facilitator\/monitor$/);
   await page.goto(`/facilitator/games/${gameCode}`);
   await expect(editor.getByLabel("Title")).toHaveValue(`${title} (changed)`);
-  await expect(page.getByText("Unsaved changes", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("complementary").getByText("Unsaved changes", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Discard my changes" }).click();
   await expect(editor.getByLabel("Title")).toHaveValue(title);
   await page.goto(`/facilitator/games/${gameCode}`);
