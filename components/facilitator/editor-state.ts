@@ -236,3 +236,13 @@ export function isDirty(state: EditorState, saved: CustomGameInput | null): bool
   if (!saved) return JSON.stringify(now) !== JSON.stringify(toGameInput(emptyEditor(state.locale)));
   return JSON.stringify(now) !== JSON.stringify(toGameInput(editorFrom(saved)));
 }
+
+/**
+ * The save error to show beside the save button. "Fix the errors first" holds only while some
+ * field has one (their count is shown instead while it is on screen), so it goes as soon as the
+ * last field is fixed; any other error (the server's answer) stays until the next save.
+ */
+export function saveErrorShown(error: MessageKey | null, errorCount: number): MessageKey | null {
+  if (error === "facilitator.editor.fixErrors") return null;
+  return errorCount === 0 ? error : null;
+}

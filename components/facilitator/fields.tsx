@@ -72,7 +72,7 @@ export function CountedField({ label, labelNote, hint, value, onChange, onBlur, 
             {error}
           </p>
         </div>
-        <p id={`${id}-count`} className={cn("shrink-0 text-xs tabular-nums", isOver ? "font-semibold text-red-700" : "text-slate-400")}>
+        <p id={`${id}-count`} className={cn("shrink-0 text-xs tabular-nums", isOver ? "font-semibold text-red-700" : "text-slate-500")}>
           <span aria-hidden="true">
             {length}/{max}
           </span>

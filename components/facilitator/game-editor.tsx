@@ -16,7 +16,8 @@ import { cn } from "../ui/cn";
 import { Spinner } from "../ui/spinner";
 import { useLocale, useT } from "../i18n-provider";
 import { AiDraftPanel } from "./ai-draft-panel";
-import { changedSections, editorReducer, emptyEditor, isDirty, roundHasError, toGameInput, validateEditor, type EditorAction, type EditorState, type FieldErrors } from "./editor-state";
+import { draftStorage, readDraft, removeDraft, storageWorks, writeDraft } from "./editor-drafts";
+import { changedSections, editorFrom, editorReducer, emptyEditor, isDirty, roundHasError, saveErrorShown, toGameInput, validateEditor, type EditorAction, type EditorState, type FieldErrors } from "./editor-state";
 import { facilitatorErrorKey } from "./errors";
 import { CountedField, DownIcon, IconButton, LockIcon, PlusIcon, SelectField, TrashIcon, UpIcon } from "./fields";
 import { FacilitatorFrame } from "./frame";
@@ -33,14 +34,18 @@ const gameInputOf = (view: CustomGameView): CustomGameInput => ({ ...view.conten
  * Writes a custom game: opening, three roles, 1–10 rounds of 2–4 options, checked with the
  * server's own schema as you type; saved with POST (new) or the three PUT routes (changed parts
  * only). A preview tab shows it as a player will see it. `code` null: a new game, with the AI
- * draft panel.
+ * draft panel. Unsaved work is kept on this device as the user's draft of the game
+ * (editor-drafts.ts) and offered back, with a way to discard it, when the editor opens again.
  */
-export function GameEditor({ code, initialView, openAi, justCreated }: { code: string | null; initialView: View; openAi: boolean; justCreated: boolean }) {
+export function GameEditor({ code, userId, initialView, openAi, justCreated }: { code: string | null; userId: string; initialView: View; openAi: boolean; justCreated: boolean }) {
   const t = useT();
   const { locale: uiLocale } = useLocale();
   const router = useRouter();
   const ai = useAiStatus();
-  const [state, dispatch] = useReducer(editorReducer, uiLocale, emptyEditor);
+  // A new game starts from the draft kept on this device, if any. (The editor renders only in the
+  // browser, behind the sign-in check, so local storage can be read while rendering.)
+  const [restored] = useState(() => (code ? null : keptNewGame(userId)));
+  const [state, dispatch] = useReducer(editorReducer, null, () => (restored ? editorFrom(restored.game) : emptyEditor(uiLocale)));
   const [meta, setMeta] = useState<CustomGameView | null>(null);
   const [saved, setSaved] = useState<CustomGameInput | null>(null);
   const [load, setLoad] = useState<LoadState>(code ? { status: "loading" } : { status: "ready" });
@@ -52,6 +57,11 @@ export function GameEditor({ code, initialView, openAi, justCreated }: { code: s
   const [isPublishing, setIsPublishing] = useState(false);
   const [saveError, setSaveError] = useState<MessageKey | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  /** When the draft offered back on opening was last edited; null when none was. */
+  const [restoredAt, setRestoredAt] = useState<string | null>(restored?.savedAt ?? null);
+  /** Set once a kept draft has been looked for: only then is the editor's content written back as the draft. */
+  const [isDraftChecked, setIsDraftChecked] = useState(!code);
+  const [canKeepDrafts] = useState(() => storageWorks(draftStorage()));
   const formRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -59,28 +69,55 @@ export function GameEditor({ code, initialView, openAi, justCreated }: { code: s
     const controller = new AbortController();
     getGame(code, controller.signal).then(
       (game) => {
+        const savedGame = gameInputOf(game);
         setMeta(game);
-        setSaved(gameInputOf(game));
-        dispatch({ type: "load", game: gameInputOf(game) });
+        setSaved(savedGame);
+        // Unsaved changes kept from an earlier visit come back over the saved game.
+        const draft = readDraft(draftStorage(), userId, code);
+        const isNewer = draft !== null && isDirty(editorFrom(draft.game), savedGame);
+        dispatch({ type: "load", game: isNewer ? draft.game : savedGame });
+        setRestoredAt(isNewer ? draft.savedAt : null);
+        setIsDraftChecked(true);
         setLoad({ status: "ready" });
         if (justCreated) setNotice({ tone: "success", key: "facilitator.editor.created", values: { code: game.code } });
       },
       (e: unknown) => !controller.signal.aborted && setLoad({ status: "error", key: facilitatorErrorKey(e) }),
     );
     return () => controller.abort();
-  }, [code, attempt, justCreated]);
+  }, [code, userId, attempt, justCreated]);
 
   const validation = useMemo(() => validateEditor(state), [state]);
   const dirty = useMemo(() => isDirty(state, saved), [state, saved]);
   const errorCount = Object.keys(validation.errors).length;
 
-  // Leaving with unsaved work asks first.
+  // Every edit is kept as the draft until it is saved (then the draft goes).
   useEffect(() => {
-    if (!dirty) return;
+    if (!isDraftChecked) return;
+    const storage = draftStorage();
+    if (!dirty) return removeDraft(storage, userId, code);
+    const game = toGameInput(state);
+    const kept = readDraft(storage, userId, code);
+    // The draft just offered back keeps its time until it is edited.
+    if (kept === null || JSON.stringify(toGameInput(editorFrom(kept.game))) !== JSON.stringify(game)) writeDraft(storage, userId, code, game, new Date());
+  }, [state, dirty, isDraftChecked, userId, code]);
+
+  // Closing the tab with unsaved work asks first, unless the work is kept as a draft.
+  useEffect(() => {
+    if (!dirty || canKeepDrafts) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
-  }, [dirty]);
+  }, [dirty, canKeepDrafts]);
+
+  function discardDraft() {
+    removeDraft(draftStorage(), userId, code);
+    dispatch({ type: "load", game: saved ?? toGameInput(emptyEditor(state.locale)) });
+    setRestoredAt(null);
+    setTouched(new Set());
+    setSubmitted(false);
+    setSaveError(null);
+    setNotice({ tone: "info", key: "facilitator.draft.discarded" });
+  }
 
   const errorFor = (path: string): string | null => {
     const e = validation.errors[path];
@@ -110,6 +147,9 @@ export function GameEditor({ code, initialView, openAi, justCreated }: { code: s
     try {
       if (!code || !meta) {
         const created = await createGame(data);
+        // The new game's page takes over; nothing is kept as a draft of a new game any more.
+        setIsDraftChecked(false);
+        removeDraft(draftStorage(), userId, null);
         setSaved(gameInputOf(created));
         router.replace(`/facilitator/games/${created.code}?created=1`);
         return;
@@ -122,6 +162,7 @@ export function GameEditor({ code, initialView, openAi, justCreated }: { code: s
       }
       setMeta(current);
       setSaved(gameInputOf(current));
+      setRestoredAt(null);
       setSubmitted(false);
       setTouched(new Set());
       setNotice(
@@ -198,7 +239,8 @@ export function GameEditor({ code, initialView, openAi, justCreated }: { code: s
     dirty,
     isSaving,
     errorCount: submitted ? errorCount : 0,
-    error: saveError,
+    error: saveErrorShown(saveError, errorCount),
+    isDraftKept: dirty && canKeepDrafts,
     onSave: () => void save(),
     onShowFirstError: () => {
       setView("edit");
@@ -216,6 +258,14 @@ export function GameEditor({ code, initialView, openAi, justCreated }: { code: s
     >
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] lg:items-start lg:gap-8">
         <div className="flex min-w-0 flex-col gap-6">
+          {restoredAt && (
+            <div role="status" className="flex flex-col gap-3 rounded-xl bg-brand-50 px-4 py-3 text-sm text-brand-900 ring-1 ring-brand-100 ring-inset sm:flex-row sm:items-center sm:justify-between">
+              <p>{t(isNew ? "facilitator.draft.restoredNew" : "facilitator.draft.restoredEdit", { time: formatDraftTime(restoredAt, uiLocale) })}</p>
+              <Button size="sm" variant="secondary" className="shrink-0 self-start sm:self-auto" onClick={discardDraft}>
+                {t(isNew ? "facilitator.draft.discardNew" : "facilitator.draft.discardEdit")}
+              </Button>
+            </div>
+          )}
           {notice && <Alert tone={notice.tone}>{t(notice.key, notice.values)}</Alert>}
           {isNew && (
             <AiDraftPanel
@@ -225,6 +275,7 @@ export function GameEditor({ code, initialView, openAi, justCreated }: { code: s
               willReplace={dirty}
               onDraft={(draft, model) => {
                 dispatch({ type: "load", game: draft });
+                setRestoredAt(null);
                 setTouched(new Set());
                 setSubmitted(false);
                 setView("edit");
@@ -601,6 +652,7 @@ function SaveBar({
   isSaving,
   errorCount,
   error,
+  isDraftKept,
   onSave,
   onShowFirstError,
 }: {
@@ -611,6 +663,7 @@ function SaveBar({
   isSaving: boolean;
   errorCount: number;
   error: MessageKey | null;
+  isDraftKept: boolean;
   onSave(): void;
   onShowFirstError(): void;
 }) {
@@ -631,6 +684,7 @@ function SaveBar({
             <span aria-hidden="true" className={cn("size-2 shrink-0 rounded-full", dirty ? "bg-amber-500" : isNew ? "bg-slate-300" : "bg-emerald-500")} />
             {status}
           </p>
+          {isDraftKept && !isSaving && <p className="mt-0.5 text-xs text-slate-500">{t("facilitator.draft.kept")}</p>}
           {errorCount > 0 && (
             <p className="mt-0.5 text-red-700">
               {t("facilitator.editor.errorCount", { n: errorCount })}{" "}
@@ -639,7 +693,7 @@ function SaveBar({
               </button>
             </p>
           )}
-          {error && errorCount === 0 && <p className="mt-0.5 font-medium text-red-700">{t(error)}</p>}
+          {error && <p className="mt-0.5 font-medium text-red-700">{t(error)}</p>}
         </div>
         <Button onClick={onSave} isLoading={isSaving} disabled={!isNew && !dirty} className={isAside ? "w-full" : "w-full sm:w-auto"}>
           {isNew ? t("facilitator.editor.create") : t("facilitator.editor.save")}
@@ -680,4 +734,15 @@ function Outline({ state, errors }: { state: EditorState; errors: FieldErrors })
       </ol>
     </nav>
   );
+}
+
+/** The draft of a new game kept for `userId`, when it holds anything. */
+function keptNewGame(userId: string) {
+  const draft = readDraft(draftStorage(), userId, null);
+  return draft && isDirty(editorFrom(draft.game), null) ? draft : null;
+}
+
+/** When a draft was last edited, in the UI's language. */
+function formatDraftTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }

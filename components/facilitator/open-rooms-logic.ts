@@ -25,3 +25,6 @@ export function settingsFromMinutes(minutes: Partial<Record<TimerField, string>>
   }
   return out;
 }
+
+/** Whether a page's path segment can be a scenario's id (a UUID). */
+export const isScenarioId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

@@ -5,9 +5,11 @@ import QRCode from "qrcode";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { DEFAULT_SETTINGS } from "@/lib/domain/game";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { getGame, openRooms, type CustomGameView, type OpenedRoom } from "@/lib/client/facilitator-api";
+import { ApiError } from "@/lib/client/api";
+import { getGame, getScenario, openRooms, openScenarioRooms, type OpenedRoom } from "@/lib/client/facilitator-api";
 import { openRoomsSchema, type OpenRoomsInput } from "@/lib/validation/custom-game";
 import { Alert } from "../ui/alert";
+import { Badge } from "../ui/badge";
 import { Button, buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { CheckboxField } from "../ui/checkbox-field";
@@ -18,7 +20,7 @@ import { useLocale, useT } from "../i18n-provider";
 import { facilitatorErrorKey } from "./errors";
 import { SelectField } from "./fields";
 import { FacilitatorFrame } from "./frame";
-import { TIMER_FIELDS, minutesToSeconds, settingsFromMinutes, type TimerField } from "./open-rooms-logic";
+import { TIMER_FIELDS, isScenarioId, minutesToSeconds, settingsFromMinutes, type TimerField } from "./open-rooms-logic";
 
 export interface RoomSheet {
   gameCode: string;
@@ -27,24 +29,36 @@ export interface RoomSheet {
   rooms: OpenedRoom[];
 }
 
-const sheetKey = (code: string) => `aedg:room-sheet:${code}`;
+/** What rooms are opened from: one of the facilitator's custom games, or a built-in scenario. */
+export type RoomSource = { kind: "game"; code: string } | { kind: "scenario"; id: string };
 
-function readSheet(code: string): RoomSheet | null {
+const sheetKey = (source: RoomSource) => (source.kind === "game" ? `aedg:room-sheet:${source.code}` : `aedg:room-sheet:scenario:${source.id}`);
+
+function readSheet(source: RoomSource): RoomSheet | null {
   try {
-    const raw = window.sessionStorage.getItem(sheetKey(code));
+    const raw = window.sessionStorage.getItem(sheetKey(source));
     return raw ? (JSON.parse(raw) as RoomSheet) : null;
   } catch {
     return null;
   }
 }
 
-function writeSheet(sheet: RoomSheet | null, code: string) {
+function writeSheet(sheet: RoomSheet | null, source: RoomSource) {
   try {
-    if (sheet) window.sessionStorage.setItem(sheetKey(code), JSON.stringify(sheet));
-    else window.sessionStorage.removeItem(sheetKey(code));
+    if (sheet) window.sessionStorage.setItem(sheetKey(source), JSON.stringify(sheet));
+    else window.sessionStorage.removeItem(sheetKey(source));
   } catch {
     // Private mode without storage: the sheet is simply not kept across a reload.
   }
+}
+
+/** The title of what the rooms are opened from; a scenario that is not built in counts as not found (its rooms open through its game). */
+async function loadSourceTitle(source: RoomSource, signal: AbortSignal): Promise<string> {
+  if (source.kind === "game") return (await getGame(source.code, signal)).content.title;
+  if (!isScenarioId(source.id)) throw new ApiError(404, "NOT_FOUND", "No such scenario.");
+  const scenario = await getScenario(source.id, signal);
+  if (scenario.source !== "BUILTIN") throw new ApiError(404, "NOT_FOUND", "Not a built-in scenario.");
+  return scenario.title;
 }
 
 const TIMER_LABEL: Record<TimerField, MessageKey> = {
@@ -57,36 +71,42 @@ const TIMER_LABEL: Record<TimerField, MessageKey> = {
 };
 
 /**
- * Opens one or many rooms from a game ("10 private rooms for my class"), then shows a
- * printable sheet: each room's code, link and QR code. The last sheet stays for this tab.
+ * Opens one or many rooms from a game or a built-in scenario ("10 private rooms for my class"),
+ * then shows a printable sheet: each room's code, link and QR code. The last sheet stays for
+ * this tab.
  */
-export function OpenRoomsView({ code }: { code: string }) {
+export function OpenRoomsView({ source }: { source: RoomSource }) {
   const t = useT();
-  const [game, setGame] = useState<CustomGameView | null>(null);
+  const [title, setTitle] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<MessageKey | null>(null);
   const [sheet, setSheet] = useState<RoomSheet | null>(null);
+  const { kind } = source;
+  const ref = source.kind === "game" ? source.code : source.id;
 
   useEffect(() => {
     const controller = new AbortController();
-    getGame(code, controller.signal).then(
-      (g) => {
-        setSheet(readSheet(code));
-        setGame(g);
+    const from: RoomSource = kind === "game" ? { kind, code: ref } : { kind, id: ref };
+    loadSourceTitle(from, controller.signal).then(
+      (loaded) => {
+        setSheet(readSheet(from));
+        setTitle(loaded);
       },
       (e: unknown) => !controller.signal.aborted && setLoadError(facilitatorErrorKey(e)),
     );
     return () => controller.abort();
-  }, [code]);
+  }, [kind, ref]);
 
-  const title = game?.content.title ?? code;
+  const sheetCode = source.kind === "game" ? source.code : `scenario:${source.id}`;
   return (
     <FacilitatorFrame
       title={t("facilitator.rooms.title")}
-      description={game ? t("facilitator.rooms.intro", { title }) : undefined}
+      description={title !== null ? t("facilitator.rooms.intro", { title }) : undefined}
       back={{ href: "/facilitator", label: t("facilitator.nav.games") }}
+      badges={title !== null && source.kind === "scenario" ? <Badge tone="brand">{t("facilitator.library.badge")}</Badge> : undefined}
       actions={
-        game && (
-          <Link href={`/facilitator/games/${code}`} className={buttonClass({ variant: "secondary" })}>
+        title !== null &&
+        source.kind === "game" && (
+          <Link href={`/facilitator/games/${source.code}`} className={buttonClass({ variant: "secondary" })}>
             {t("facilitator.game.edit")}
           </Link>
         )
@@ -94,7 +114,7 @@ export function OpenRoomsView({ code }: { code: string }) {
     >
       {loadError ? (
         <Alert>{t(loadError)}</Alert>
-      ) : !game ? (
+      ) : title === null ? (
         <p role="status" className="flex items-center gap-2 text-slate-500">
           <Spinner />
           {t("common.loading")}
@@ -105,16 +125,17 @@ export function OpenRoomsView({ code }: { code: string }) {
             <SheetView
               sheet={sheet}
               onOpenMore={() => {
-                writeSheet(null, code);
+                writeSheet(null, source);
                 setSheet(null);
               }}
             />
           ) : (
             <OpenRoomsForm
-              game={game}
+              title={title}
+              open={(input) => (source.kind === "game" ? openRooms(source.code, input) : openScenarioRooms(source.id, input))}
               onOpened={(rooms) => {
-                const next: RoomSheet = { gameCode: code, gameTitle: game.content.title, openedAt: new Date().toISOString(), rooms };
-                writeSheet(next, code);
+                const next: RoomSheet = { gameCode: sheetCode, gameTitle: title, openedAt: new Date().toISOString(), rooms };
+                writeSheet(next, source);
                 setSheet(next);
               }}
             />
@@ -127,7 +148,7 @@ export function OpenRoomsView({ code }: { code: string }) {
 
 type Visibility = "public" | "private";
 
-function OpenRoomsForm({ game, onOpened }: { game: CustomGameView; onOpened(rooms: OpenedRoom[]): void }) {
+function OpenRoomsForm({ title, open, onOpened }: { title: string; open(input: OpenRoomsInput): Promise<OpenedRoom[]>; onOpened(rooms: OpenedRoom[]): void }) {
   const t = useT();
   const id = useId();
   const [count, setCount] = useState("1");
@@ -169,7 +190,7 @@ function OpenRoomsForm({ game, onOpened }: { game: CustomGameView; onOpened(room
     setErrors({});
     setIsOpening(true);
     try {
-      onOpened(await openRooms(game.code, parsed.data));
+      onOpened(await open(parsed.data));
     } catch (err) {
       setError(facilitatorErrorKey(err));
       setIsOpening(false);
@@ -206,7 +227,7 @@ function OpenRoomsForm({ game, onOpened }: { game: CustomGameView; onOpened(room
             label={t("facilitator.rooms.prefix")}
             labelNote={t("common.optional")}
             hint={t("facilitator.rooms.prefixHint")}
-            placeholder={game.content.title}
+            placeholder={title}
             maxLength={60}
             value={titlePrefix}
             onChange={(e) => setTitlePrefix(e.target.value)}
@@ -241,7 +262,7 @@ function OpenRoomsForm({ game, onOpened }: { game: CustomGameView; onOpened(room
                     className="absolute inset-0 z-10 size-full cursor-pointer appearance-none rounded-[inherit] opacity-0 disabled:cursor-not-allowed"
                   />
                   <span className="text-sm font-semibold text-slate-900">{t(v.label)}</span>
-                  <span id={`${id}-${v.value}-hint`} className="mt-0.5 text-xs leading-snug text-slate-500">
+                  <span id={`${id}-${v.value}-hint`} className="mt-0.5 text-xs leading-snug text-slate-600">
                     {t(v.hint)}
                   </span>
                 </label>

@@ -20,6 +20,9 @@ export function HostControls() {
   const myId = useMyId();
   const action = useRoomAction();
   const [isConfirmingEnd, setIsConfirmingEnd] = useState(false);
+  // "Skip" asks first; the question goes if the room moves on by itself meanwhile.
+  const step = `${room.phase}:${room.round}`;
+  const [skipAskedFor, setSkipAskedFor] = useState<string | null>(null);
   const away = awayPlayers(room.seats).filter((s) => s.userId !== myId);
   const needsAttention = room.pausedAt !== null || away.length > 0;
   const playing = isPlaying(room.phase);
@@ -46,18 +49,31 @@ export function HostControls() {
             <p className="text-xs text-slate-500">{t("host.releaseHint")}</p>
           </div>
         )}
-        {playing && (
+        {playing && skipAskedFor !== step && (
           <div>
-            <Button
-              size="sm"
-              variant="secondary"
-              className="w-full"
-              disabled={action.isBusy}
-              onClick={() => void action.run((opId) => advanceRoom(room.code, "host skipped the phase", false, opId), `advance:${room.code}:${room.phase}:${room.round}`)}
-            >
+            <Button size="sm" variant="secondary" className="w-full" disabled={action.isBusy} onClick={() => setSkipAskedFor(step)}>
               {t("host.skip", { phase: t(PHASE_LABEL[room.phase]) })}
             </Button>
             <p className="mt-1 text-xs text-slate-500">{t("host.skipHint")}</p>
+          </div>
+        )}
+        {playing && skipAskedFor === step && (
+          <div className="rounded-xl bg-amber-50 p-3 ring-1 ring-amber-200 ring-inset" role="group" aria-label={t("host.skip", { phase: t(PHASE_LABEL[room.phase]) })}>
+            <p className="font-medium text-amber-900">{t("host.skipConfirm", { phase: t(PHASE_LABEL[room.phase]) })}</p>
+            <div className="mt-2 flex gap-2">
+              <Button
+                size="sm"
+                isLoading={action.isBusy}
+                onClick={() =>
+                  void action.run((opId) => advanceRoom(room.code, "host skipped the phase", false, opId), `advance:${room.code}:${room.phase}:${room.round}`).then(() => setSkipAskedFor(null))
+                }
+              >
+                {t("host.skipYes")}
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => setSkipAskedFor(null)}>
+                {t("common.cancel")}
+              </Button>
+            </div>
           </div>
         )}
         {isConfirmingEnd ? (

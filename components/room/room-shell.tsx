@@ -13,8 +13,10 @@ import { VoiceBanner } from "../voice/voice-banner";
 import { VoiceBar } from "../voice/voice-bar";
 import { VoiceLayer, VoiceWarmup } from "../voice/voice-layer";
 import { ConnectionBanner, PauseBanner } from "./banners";
+import { FacilitatorRoomNote, useRunsRoomUnseated } from "./facilitator-note";
 import { HostControls } from "./host-controls";
 import { JoinRoomScreen } from "./join-room";
+import { PhaseNoticeBanner } from "./phase-notice";
 import { RoleReminder } from "./role-reminder";
 import { RoomHeader } from "./room-header";
 import { RoomSync, refetchRoom } from "./room-sync";
@@ -63,6 +65,7 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   const isSeated = useRoomStore((s) => s.snapshot?.seats.some((x) => x.userId === myId) ?? false);
   const hasFreeSeat = useRoomStore((s) => s.snapshot?.seats.some((x) => x.userId === null) ?? false);
   const isHost = useRoomStore((s) => s.snapshot?.hostId === myId);
+  const runsRoom = useRunsRoomUnseated();
 
   if (status === "not-found") return <RoomNotFound />;
   if (!hasSnapshot) {
@@ -77,7 +80,7 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   // Someone who may take a seat loads what the voice needs first, so that it starts at once.
   const mayWarmVoice = !isSeated && phase === "WAITING" && hasFreeSeat;
   // A seated player plays; the waiting room and the summary show for anyone who may see the room.
-  const content = isSeated || over || phase === "WAITING" ? children : hasFreeSeat ? <JoinRoomScreen /> : <RoomFullNotice />;
+  const content = isSeated || over || phase === "WAITING" ? children : runsRoom ? <FacilitatorRoomNote /> : hasFreeSeat ? <JoinRoomScreen /> : <RoomFullNotice />;
 
   return (
     <main id="main" className="flex-1">
@@ -88,6 +91,7 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
         <div className="flex flex-col gap-3">
           <ConnectionBanner />
           <PauseBanner />
+          <PhaseNoticeBanner />
           {hasVoice && <VoiceBanner />}
         </div>
         <SeatsStrip className="mt-3" />

@@ -74,7 +74,7 @@ function RoundHead({ room, question }: { room: RoomSnapshot; question: RoundQues
                 aria-current={i === current ? "step" : undefined}
                 className={cn(
                   "rounded-full px-2 py-0.5",
-                  i === current ? "bg-brand-600 text-white" : i < current ? "text-brand-700" : "text-slate-400",
+                  i === current ? "bg-brand-600 text-white" : i < current ? "text-brand-700" : "text-slate-500",
                 )}
               >
                 {t(s.label)}

@@ -9,6 +9,7 @@ import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { useT } from "../i18n-provider";
 import { MicCheck } from "../voice/mic-check";
+import { FacilitatorRoomNote, useRunsRoomUnseated } from "./facilitator-note";
 import { CheckIcon } from "./seats-strip";
 import { JoinRoomCard } from "./join-room";
 import { SharePanel } from "./share-panel";
@@ -24,6 +25,7 @@ export function WaitingRoom() {
   const ready = room.seats.filter((s) => s.userId !== null && s.ready).length;
   const isManual = room.settings.roleAssignment === "manual";
   const isHost = room.hostId === myId;
+  const runsRoom = useRunsRoomUnseated();
 
   return (
     <div className="flex flex-col gap-5">
@@ -35,7 +37,7 @@ export function WaitingRoom() {
         </p>
       </header>
 
-      {mySeat ? <ReadyCard /> : <JoinRoomCard />}
+      {mySeat ? <ReadyCard /> : runsRoom ? <FacilitatorRoomNote /> : <JoinRoomCard />}
       {mySeat && <MicCheck />}
       {isManual && isHost && taken === 3 && <DealRolesCard />}
       <ScenarioCard />

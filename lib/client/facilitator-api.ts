@@ -84,6 +84,26 @@ export const setPublished = (code: string, isPublished: boolean) => apiFetch<Cus
 export const duplicateGame = (code: string) => apiFetch<CustomGameView>(`${game(code)}/duplicate`, { method: "POST", body: {} });
 export const openRooms = (code: string, body: OpenRoomsInput) => apiFetch<{ rooms: OpenedRoom[] }>(`${game(code)}/rooms`, { method: "POST", body }).then((r) => r.rooms);
 
+// Built-in scenarios
+const scenario = (id: string) => `/api/scenarios/${encodeURIComponent(id)}`;
+
+/** A whole scenario as GET /api/scenarios/:id answers it (its title and language are what the facilitator pages need). */
+export interface ScenarioDetail {
+  id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  source: "BUILTIN" | "CUSTOM" | "AI";
+  roles: { position: number; name: string }[];
+  rounds: { number: number }[];
+}
+
+export const getScenario = (id: string, signal?: AbortSignal) => apiFetch<ScenarioDetail>(scenario(id), { signal });
+/** Opens rooms on a built-in scenario, as openRooms does for a custom game. */
+export const openScenarioRooms = (id: string, body: OpenRoomsInput) => apiFetch<{ rooms: OpenedRoom[] }>(`${scenario(id)}/rooms`, { method: "POST", body }).then((r) => r.rooms);
+/** Copies a built-in scenario into a custom game of the caller's (unpublished). */
+export const duplicateScenario = (id: string) => apiFetch<CustomGameView>(`${scenario(id)}/duplicate`, { method: "POST", body: {} });
+
 // AI
 export const getAiStatus = (signal?: AbortSignal) => apiFetch<AiStatus>("/api/ai/status", { signal });
 

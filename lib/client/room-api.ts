@@ -42,6 +42,8 @@ export interface CreateRoomBody {
   scenarioId?: string;
   title?: string;
   settings?: { roleAssignment?: "random" | "manual" };
+  /** Sit down as the host at once (a facilitator or admin is never seated). */
+  takeSeat?: boolean;
 }
 
 const room = (code: string) => `/api/rooms/${encodeURIComponent(code)}`;

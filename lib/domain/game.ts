@@ -106,6 +106,10 @@ export type Command =
 
 export type CommandType = Command["type"];
 
+/** The phase-log reason of a phase a host or facilitator skipped to (`advance`), and how to tell one. */
+export const advancedReason = (note: string) => `advanced: ${note}`;
+export const isAdvancedReason = (reason: string) => reason.startsWith("advanced:");
+
 export type Effect =
   | { type: "seatTaken"; seat: number; userId: string }
   | { type: "seatFreed"; seat: number; userId: string; reason: "left" | "released" | "withdrew" | "deleted"; actorId: string }
@@ -602,7 +606,7 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
       if (!actor.canManage && s.hostId !== actor.userId) fail("NOT_ALLOWED", "Only the host or a facilitator can advance the room.");
       if (isOver(s.phase)) fail("GAME_OVER", "The game is over.");
       const wasPaused = s.pausedAt !== null;
-      expirePhase(d, `advanced: ${command.reason}`, actor.userId);
+      expirePhase(d, advancedReason(command.reason), actor.userId);
       // Still waiting for an absent seat: the new phase's timer starts when the room resumes.
       if (wasPaused && !isOver(s.phase)) s.pausedAt = now;
       break;

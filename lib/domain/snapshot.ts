@@ -1,4 +1,4 @@
-import { isOver, type Phase, type RoomSettings } from "./game";
+import { isAdvancedReason, isOver, type Phase, type RoomSettings } from "./game";
 
 /**
  * What every subscriber of a room sees (`room:state`, `GET /api/rooms/:code`). The same for
@@ -18,6 +18,8 @@ export interface RoomSnapshot {
   pausedAt: string | null;
   /** When the current phase began (for "time in phase"). */
   phaseStartedAt: string | null;
+  /** Who began the current phase by hand (see phaseChangedBy); null when the game moved on by itself. */
+  phaseChangedBy: PhaseChangedBy | null;
   serverTime: string;
   title: string | null;
   visibility: "public" | "private";
@@ -40,6 +42,23 @@ export interface RoomSnapshot {
   seats: SeatView[];
   consensus: ConsensusView | null;
   results: RoundResult[];
+}
+
+/** A phase a person began by hand: a host or facilitator skipped the step before it, or ended the room. */
+export interface PhaseChangedBy {
+  userId: string;
+  action: "skip" | "end";
+}
+
+/**
+ * Who began a phase by hand, from how it was entered (its phase-log entry, or the decision's
+ * phaseChanged effect): a skip (`advance`) or an ending with someone named; null when the
+ * players' answers, a timer or the server began it.
+ */
+export function phaseChangedBy(phase: Phase, reason: string, actorId: string | null): PhaseChangedBy | null {
+  if (actorId === null) return null;
+  if (phase === "ABANDONED") return { userId: actorId, action: "end" };
+  return isAdvancedReason(reason) ? { userId: actorId, action: "skip" } : null;
 }
 
 export interface RoundQuestion {

@@ -1,5 +1,6 @@
 import { adminEn, adminKo } from "./features/admin";
 import { facilitatorEn, facilitatorKo } from "./features/facilitator";
+import { facilitatorFixesEn, facilitatorFixesKo } from "./features/facilitator-fixes";
 import { profileEn, profileKo } from "./features/profile";
 import { realtimeEn, realtimeKo } from "./features/realtime";
 import { researchEn, researchKo } from "./features/research";
@@ -434,7 +435,7 @@ const coreEn = {
   "roomError.UNKNOWN": "That didn't work. Try again.",
 } as const;
 
-const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn };
+const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn, ...facilitatorFixesEn };
 
 export type MessageKey = keyof typeof en;
 /** A dictionary with exactly the English keys: a missing or extra key is a type error. */
@@ -864,7 +865,7 @@ const coreKo: { readonly [K in keyof typeof coreEn]: string } = {
   "roomError.UNKNOWN": "처리하지 못했습니다. 다시 시도해 주세요.",
 };
 
-const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo };
+const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo, ...facilitatorFixesKo };
 
 export const messages: { readonly [L in Locale]: Messages } = { en, ko };
 

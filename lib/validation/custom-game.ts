@@ -33,6 +33,9 @@ export const openRoomsSchema = z.strictObject({
 });
 export type OpenRoomsInput = z.input<typeof openRoomsSchema>;
 
+/** `POST /api/scenarios/:id/duplicate` takes an empty JSON object (a JSON body, so no plain form can post it). */
+export const duplicateScenarioSchema = z.strictObject({});
+
 export const aiDraftSchema = z.strictObject({
   topic: z.string().trim().min(3).max(500),
   locale: localeSchema,

@@ -31,6 +31,8 @@ export const createRoomSchema = z.strictObject({
   isTest: z.boolean().optional(),
   /** A research room: playing in it requires data consent. */
   isResearch: z.boolean().optional(),
+  /** Sit down as the host at once (the lobby's "Create room"); facilitators and admins open it without a seat. */
+  takeSeat: z.boolean().optional(),
 });
 export type CreateRoomInput = z.infer<typeof createRoomSchema>;
 

@@ -213,8 +213,9 @@ test("a facilitator writes a game, opens a room from it and watches three player
   await log.getByRole("button", { name: "Close" }).click();
   await expect(log).toBeHidden();
 
-  // Rescue tools: skip the stuck phase, then end the room (after confirming).
+  // Rescue tools: skip the stuck phase, then end the room (each after confirming).
   await monitorRow.getByRole("button", { name: /^Skip phase/ }).click();
+  await monitorRow.getByRole("group", { name: "Skip phase" }).getByRole("button", { name: "Skip phase" }).click();
   await expect(phase).toHaveText("Discussion");
   await monitorRow.getByRole("button", { name: /^End room/ }).click();
   await monitorRow.getByRole("group", { name: "End room" }).getByRole("button", { name: "End room" }).click();

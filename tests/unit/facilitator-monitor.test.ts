@@ -29,6 +29,7 @@ function room(code: string, over: Partial<RoomSnapshot> = {}): RoomSnapshot {
     remainingMs: null,
     pausedAt: null,
     phaseStartedAt: "2030-01-01T00:00:00.000Z",
+    phaseChangedBy: null,
     serverTime: "2030-01-01T00:00:10.000Z",
     title: null,
     visibility: "private",

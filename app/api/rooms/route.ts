@@ -4,7 +4,7 @@ import { createRoom } from "@/lib/server/services/create-room";
 import { listPublicRooms } from "@/lib/server/services/list-rooms";
 import { createRoomSchema, listRoomsQuerySchema } from "@/lib/validation/room";
 
-// POST /api/rooms – open a room on a scenario (the caller becomes its host)
+// POST /api/rooms – open a room on a scenario (the caller becomes its host; with takeSeat, a player sits down too)
 export const POST = withSession(async ({ req, user }) => {
   const input = await readJson(req, createRoomSchema);
   return json(await createRoom(user, input), { status: 201 });

@@ -8,7 +8,7 @@ export function EditorPage({ code, view, openAi, justCreated }: { code: string |
   const returnPath = code ? `/facilitator/games/${code}` : "/facilitator/games/new";
   return (
     <RoleGate roles={["FACILITATOR"]} returnPath={returnPath} titleKey="facilitator.gate.title" bodyKey="facilitator.gate.body">
-      {() => <GameEditor key={code ?? "new"} code={code} initialView={view} openAi={openAi} justCreated={justCreated} />}
+      {(me) => <GameEditor key={code ?? "new"} code={code} userId={me.id} initialView={view} openAi={openAi} justCreated={justCreated} />}
     </RoleGate>
   );
 }

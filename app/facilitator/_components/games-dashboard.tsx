@@ -15,18 +15,20 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { deleteGame, duplicateGame, listGames, setPublished, type CustomGameView } from "@/lib/client/facilitator-api";
+import { DraftsPanel } from "./drafts-panel";
+import { ScenarioLibrary } from "./scenario-library";
 
 type GamesState = { status: "loading" } | { status: "error" } | { status: "ready"; games: CustomGameView[] };
 
 export function GamesDashboard() {
   return (
     <RoleGate roles={["FACILITATOR"]} returnPath="/facilitator" titleKey="facilitator.gate.title" bodyKey="facilitator.gate.body">
-      {() => <Dashboard />}
+      {(me) => <Dashboard userId={me.id} />}
     </RoleGate>
   );
 }
 
-function Dashboard() {
+function Dashboard({ userId }: { userId: string }) {
   const t = useT();
   const ai = useAiStatus();
   const [state, setState] = useState<GamesState>({ status: "loading" });
@@ -83,6 +85,7 @@ function Dashboard() {
       <Alert tone="success" className="mb-5">
         {notice}
       </Alert>
+      <DraftsPanel userId={userId} onNotice={setNotice} />
       {state.status === "loading" && <LoadingGames />}
       {state.status === "error" && (
         <div className="flex flex-col items-start gap-3">
@@ -100,6 +103,7 @@ function Dashboard() {
           ))}
         </ul>
       )}
+      <ScenarioLibrary onCopied={add} />
     </FacilitatorFrame>
   );
 }

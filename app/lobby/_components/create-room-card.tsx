@@ -12,8 +12,8 @@ import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { isApiError } from "@/lib/client/api";
-import { createRoom, listScenarios, takeSeat, type ScenarioSummary } from "@/lib/client/room-api";
+import { createRoom, listScenarios, type ScenarioSummary } from "@/lib/client/room-api";
+import { useMeStore } from "@/lib/client/stores/me";
 
 type Visibility = "public" | "private";
 type ScenariosState = { status: "loading" } | { status: "error" } | { status: "ready"; scenarios: ScenarioSummary[] };
@@ -47,7 +47,10 @@ const VISIBILITY: { value: Visibility; label: MessageKey; hint: MessageKey }[] =
   { value: "private", label: "lobby.create.private", hint: "lobby.create.privateHint" },
 ];
 
-/** Open a room: public or private, on a scenario; then take the first seat and go in. */
+/**
+ * Open a room: public or private, on a scenario, and go in. A player takes the first seat as
+ * its host; a facilitator (or admin) opens it without a seat, leaving all three to players.
+ */
 export function CreateRoomCard() {
   const t = useT();
   const { locale } = useLocale();
@@ -60,6 +63,8 @@ export function CreateRoomCard() {
   const [isManual, setIsManual] = useState(false);
   const [isCreating, setIsCreating] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
+  const role = useMeStore((s) => s.me?.role);
+  const isFacilitator = role === "FACILITATOR" || role === "ADMIN";
 
   const list = scenarios.status === "ready" ? scenarios.scenarios : [];
   // The first scenario until one is picked (or when the picked one is not in this language's list).
@@ -71,21 +76,15 @@ export function CreateRoomCard() {
     setIsCreating(true);
     setError(null);
     try {
+      // The server seats a player as host in the same call (never a facilitator); a seat it
+      // could not give is offered again on the room's page.
       const room = await createRoom({
         visibility,
         scenarioId: scenario.id,
         ...(title.trim() && { title: title.trim() }),
         ...(isManual && { settings: { roleAssignment: "manual" as const } }),
+        takeSeat: true,
       });
-      try {
-        await takeSeat(room.code);
-      } catch (err) {
-        if (isApiError(err, "CONSENT_REQUIRED")) {
-          router.push(`/consent?callbackUrl=/rooms/${room.code}`);
-          return;
-        }
-        // The room exists: its page offers the seat again.
-      }
       router.push(`/rooms/${room.code}`);
     } catch (err) {
       setIsCreating(false);
@@ -125,7 +124,7 @@ export function CreateRoomCard() {
                     className="absolute inset-0 z-10 size-full cursor-pointer appearance-none rounded-[inherit] opacity-0 disabled:cursor-not-allowed"
                   />
                   <span className="text-sm font-semibold text-slate-900">{t(v.label)}</span>
-                  <span id={`${id}-${v.value}-hint`} className="mt-0.5 text-xs leading-snug text-slate-500">
+                  <span id={`${id}-${v.value}-hint`} className="mt-0.5 text-xs leading-snug text-slate-600">
                     {t(v.hint)}
                   </span>
                 </label>
@@ -195,6 +194,11 @@ export function CreateRoomCard() {
 
         <CheckboxField label={t("lobby.create.manual")} description={t("lobby.create.manualHint")} checked={isManual} onChange={(e) => setIsManual(e.target.checked)} disabled={isCreating} />
 
+        {isFacilitator && (
+          <p data-testid="facilitator-create-note" className="rounded-xl bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-100 ring-inset">
+            {t("facilitator.lobby.note")}
+          </p>
+        )}
         <Alert>{error ? t(error) : null}</Alert>
         <Button type="submit" size="lg" className="w-full" isLoading={isCreating} disabled={!scenario}>
           {t("lobby.create.button")}

@@ -159,6 +159,8 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
   const [error, setError] = useState<MessageKey | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [isConfirmingEnd, setIsConfirmingEnd] = useState(false);
+  // The step "Skip phase" was asked for: the question goes if the room moves on by itself meanwhile.
+  const [skipAskedFor, setSkipAskedFor] = useState<string | null>(null);
   const [confirmRelease, setConfirmRelease] = useState<number | null>(null);
   const over = isOver(room.phase);
   const playing = isPlaying(room.phase);
@@ -167,6 +169,8 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
   const left = now === 0 ? null : timeLeftMs(room, offset, now);
   const waiting = waitingSeats(room);
   const name = roomName(room);
+  const step = `${room.phase}:${room.round}`;
+  const isConfirmingSkip = skipAskedFor === step;
 
   async function run(kind: Exclude<Busy, null>, fn: () => Promise<RoomSnapshot>, message: string) {
     setBusy(kind);
@@ -255,16 +259,8 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
 
       <td role="cell" className={cn(cell, "col-span-2 border-t border-slate-100 pt-3 lg:pt-4")}>
         <div className="flex flex-wrap gap-2 lg:flex-col lg:items-stretch">
-          {playing && (
-            <Button
-              size="sm"
-              variant="secondary"
-              isLoading={busy === "skip"}
-              disabled={busy !== null}
-              onClick={() =>
-                void run("skip", () => advanceRoom(room.code, "facilitator skipped the phase (monitor)", false, newOpId()), t("facilitator.monitor.skipped", { phase: t(MONITOR_PHASE_LABEL[room.phase]) }))
-              }
-            >
+          {playing && !isConfirmingSkip && (
+            <Button size="sm" variant="secondary" disabled={busy !== null} onClick={() => setSkipAskedFor(step)}>
               {t("facilitator.monitor.skip")}
               <span className="sr-only"> – {t(MONITOR_PHASE_LABEL[room.phase])}, {name}</span>
             </Button>
@@ -292,6 +288,28 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
         <div className="mt-2 empty:hidden">
           <FillWithBots room={room} name={name} />
         </div>
+        {isConfirmingSkip && playing && (
+          <div className="mt-2 rounded-xl bg-amber-50 p-3 ring-1 ring-amber-200 ring-inset" role="group" aria-label={t("facilitator.monitor.skip")}>
+            <p className="text-sm font-medium text-amber-900">{t("facilitator.monitor.skipConfirm", { phase: t(MONITOR_PHASE_LABEL[room.phase]) })}</p>
+            <div className="mt-2 flex flex-wrap gap-2">
+              <Button
+                size="sm"
+                isLoading={busy === "skip"}
+                disabled={busy !== null}
+                onClick={() =>
+                  void run("skip", () => advanceRoom(room.code, "facilitator skipped the phase (monitor)", false, newOpId()), t("facilitator.monitor.skipped", { phase: t(MONITOR_PHASE_LABEL[room.phase]) })).then(() =>
+                    setSkipAskedFor(null),
+                  )
+                }
+              >
+                {t("facilitator.monitor.skipYes")}
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => setSkipAskedFor(null)}>
+                {t("common.cancel")}
+              </Button>
+            </div>
+          </div>
+        )}
         {isConfirmingEnd && !over && (
           <div className="mt-2 rounded-xl bg-red-50 p-3 ring-1 ring-red-200 ring-inset" role="group" aria-label={t("facilitator.monitor.end")}>
             <p className="text-sm font-medium text-red-900">{t("facilitator.monitor.endConfirm")}</p>

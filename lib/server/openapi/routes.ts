@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { aiDraftSchema, customGameSchema, openRoomsSchema, publishSchema, updateDilemmaSchema, updateOpeningSchema, updateRolesSchema } from "@/lib/validation/custom-game";
+import { aiDraftSchema, customGameSchema, duplicateScenarioSchema, openRoomsSchema, publishSchema, updateDilemmaSchema, updateOpeningSchema, updateRolesSchema } from "@/lib/validation/custom-game";
 import { listUsersQuerySchema, setRoleSchema } from "@/lib/validation/admin";
 import { researchCleanupSchema, researchExportQuerySchema, researchRoomsQuerySchema, deleteMeSchema } from "@/lib/validation/research";
 import {
@@ -67,6 +67,8 @@ export const ROUTES: RouteDoc[] = [
   // Scenarios and custom games
   { method: "get", path: "/api/scenarios", summary: "Built-in and published scenarios.", tag: "scenarios", access: "session", query: listScenariosQuerySchema },
   { method: "get", path: "/api/scenarios/{id}", summary: "A whole scenario (private briefs for facilitators only).", tag: "scenarios", access: "session" },
+  { method: "post", path: "/api/scenarios/{id}/rooms", summary: "Open 1–50 rooms on a built-in scenario, with the same options as a custom game's rooms (nobody is seated; 404 for any id but a built-in scenario's).", tag: "scenarios", access: "FACILITATOR", body: openRoomsSchema, success: { status: 201, description: "{ rooms: [{ code, title, visibility }] }" } },
+  { method: "post", path: "/api/scenarios/{id}/duplicate", summary: "Copy a built-in scenario into an unpublished custom game of yours, to edit (404 for any id but a built-in scenario's).", tag: "scenarios", access: "FACILITATOR", body: duplicateScenarioSchema, success: { status: 201, description: "The custom game (as GET /api/custom-games/{code})." } },
   { method: "post", path: "/api/custom-games", summary: "Write a custom game.", tag: "custom games", access: "FACILITATOR", body: customGameSchema, success: { status: 201, description: "The custom game." } },
   { method: "get", path: "/api/custom-games", summary: "Your custom games.", tag: "custom games", access: "FACILITATOR" },
   { method: "get", path: `/api/custom-games/${code}`, summary: "One of your custom games, whole.", tag: "custom games", access: "FACILITATOR" },
@@ -81,7 +83,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/ai/status", summary: "Whether AI is on.", tag: "ai", access: "session" },
 
   // Rooms and play
-  { method: "post", path: "/api/rooms", summary: "Open a room (you become its host).", tag: "rooms", access: "session", body: createRoomSchema, success: { status: 201, description: "The room snapshot." } },
+  { method: "post", path: "/api/rooms", summary: "Open a room (you become its host). With takeSeat a player also takes the first seat; a facilitator or admin never does.", tag: "rooms", access: "session", body: createRoomSchema, success: { status: 201, description: "The room snapshot." } },
   { method: "get", path: "/api/rooms", summary: "Public rooms with a free seat.", tag: "rooms", access: "session", query: listRoomsQuerySchema },
   { method: "get", path: `/api/rooms/${code}`, summary: "The room snapshot.", tag: "rooms", access: "session", success: snapshot },
   { method: "post", path: `/api/rooms/${code}/join`, summary: "Take a seat.", tag: "rooms", access: "session", body: joinRoomSchema, success: { status: 200, description: "{ seat, snapshot }" }, errors: [409] },

@@ -6,6 +6,8 @@ import type { CreateRoomInput } from "@/lib/validation/room";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { AppError, prismaErrorCode } from "../errors";
+import { isFacilitator } from "./custom-games";
+import { joinRoom } from "./play-room";
 import { TX_OPTIONS } from "./room-command";
 import { keepRoom } from "./room-cache";
 import { readView, viewSnapshot } from "./room-state";
@@ -31,10 +33,24 @@ async function resolveScenario(user: SessionUser, input: CreateRoomInput) {
 }
 
 /**
- * Opens a room on a scenario with three empty seats; the creator is its host. Only
- * facilitators may mark rooms as research or test rooms.
+ * Opens a room on a scenario with three empty seats; the creator is its host. With `takeSeat`,
+ * a player also takes the first seat (a refused seat leaves the room open, unseated: its page
+ * offers the seat again); facilitators and admins never sit in a room they open, so they can
+ * follow it from the monitor without holding a seat. Only facilitators may mark rooms as
+ * research or test rooms.
  */
 export async function createRoom(user: SessionUser, input: CreateRoomInput): Promise<RoomSnapshot> {
+  const snapshot = await openRoom(user, input);
+  if (!input.takeSeat || isFacilitator(user)) return snapshot;
+  try {
+    return await joinRoom(snapshot.code, user);
+  } catch (e) {
+    if (e instanceof AppError) return snapshot;
+    throw e;
+  }
+}
+
+async function openRoom(user: SessionUser, input: CreateRoomInput): Promise<RoomSnapshot> {
   const { scenarioId, customGameId } = await resolveScenario(user, input);
   const totalRounds = await db().scenarioRound.count({ where: { scenarioId } });
   const isStaff = user.role === "FACILITATOR" || user.role === "ADMIN" || user.role === "RESEARCHER";

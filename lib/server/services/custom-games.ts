@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { makeCode } from "@/lib/domain/codes";
 import type { CustomGameInput } from "@/lib/validation/custom-game";
 import { customGameSchema } from "@/lib/validation/custom-game";
-import type { ScenarioContentParsed } from "@/lib/validation/scenario";
+import { SCENARIO_LIMITS, type ScenarioContentParsed } from "@/lib/validation/scenario";
 import type { SessionUser } from "../auth/session";
 import { db, type Tx } from "../db";
-import type { CustomGame } from "../db/generated/client";
+import type { CustomGame, Scenario } from "../db/generated/client";
 import { AppError, prismaErrorCode } from "../errors";
 import { TX_OPTIONS } from "./room-command";
 import { readContent, writeScenarioParts } from "./seed-scenarios";
@@ -126,10 +126,35 @@ export async function setPublished(user: SessionUser, code: string, isPublished:
   }, TX_OPTIONS);
 }
 
+/** A copy's title, marked as a copy in the game's language. */
+const copyTitle = (title: string, locale: string) => `${title} ${locale === "ko" ? "(사본)" : "(copy)"}`.slice(0, SCENARIO_LIMITS.title);
+
 /** A copy of a game (unpublished) owned by the caller. */
 export async function duplicateCustomGame(user: SessionUser, code: string): Promise<CustomGameView> {
   const source = await getCustomGame(user, code);
-  return createCustomGame(user, { ...source.content, title: `${source.content.title} (copy)`.slice(0, 120), locale: source.locale });
+  return createCustomGame(user, { ...source.content, title: copyTitle(source.content.title, source.locale), locale: source.locale });
+}
+
+/** A published built-in scenario; NOT_FOUND for any other id (a custom game's scenarios go through its code). */
+export async function builtInScenario(tx: Tx, id: string): Promise<Scenario> {
+  const scenario = await tx.scenario.findUnique({ where: { id } });
+  if (!scenario || scenario.source !== "BUILTIN" || !scenario.isPublished) throw new AppError("NOT_FOUND", "No built-in scenario with that id.");
+  return scenario;
+}
+
+/**
+ * A built-in scenario copied into a custom game of the caller's (unpublished), to edit as their
+ * own; the built-in stays as it is. FORBIDDEN for non-facilitators, NOT_FOUND for anything but
+ * a published built-in scenario.
+ */
+export async function duplicateScenario(user: SessionUser, scenarioId: string): Promise<CustomGameView> {
+  if (!isFacilitator(user)) throw new AppError("FORBIDDEN", "Only facilitators can write custom games.");
+  const { scenario, content } = await db().$transaction(async (tx) => {
+    const scenario = await builtInScenario(tx, scenarioId);
+    return { scenario, content: (await readContent(tx, scenario.id))! };
+  }, TX_OPTIONS);
+  const locale = scenario.locale === "en" ? "en" : "ko";
+  return createCustomGame(user, { ...content, title: copyTitle(content.title, locale), locale });
 }
 
 /** Deletes a game that no room has used; CONFLICT once it has been played (unpublish it instead). */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { answeredInPhase, DEFAULT_SETTINGS, emptyRound, type Decision, type GameState, type Phase, type RoomSettings } from "@/lib/domain/game";
-import { isRoundRevealed, resultText, resultWithoutText, type ResultWithoutText, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
+import { isRoundRevealed, phaseChangedBy, resultText, resultWithoutText, type PhaseChangedBy, type ResultWithoutText, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
 import { roomSettingsSchema } from "@/lib/validation/room";
 import { statement, type Tx } from "../db";
 import type { Room } from "../db/generated/client";
@@ -98,6 +98,8 @@ export interface LoadedGame {
   seats: SeatRow[];
   /** When the open phase-log entry began (the phase's start). */
   phaseStartedAt: Date | null;
+  /** Who began the phase by hand, from the open phase-log entry's reason and actor. */
+  phaseChangedBy: PhaseChangedBy | null;
   /** The seat each answer of the current round was given from (its Choice row's seat), by user. */
   choiceSeats: Record<string, number>;
 }
@@ -126,6 +128,8 @@ const LOAD_GAME_SQL = `
     (SELECT coalesce(json_agg(json_build_object('userId', f."userId", 'confidence', f."confidence") ORDER BY f."submittedAt", f."id"), '[]'::json)
       FROM "ConsensusConfidence" f WHERE f."roomId" = $1 AND f."round" = $2) AS "confidences",
     (SELECT ${epochMs('p."enteredAt"')} FROM "PhaseLog" p WHERE p."roomId" = $1 AND p."leftAt" IS NULL ORDER BY p."enteredAt" DESC LIMIT 1) AS "phaseStartedAt",
+    (SELECT json_build_object('reason', p."reason", 'actorId', p."actorId")
+      FROM "PhaseLog" p WHERE p."roomId" = $1 AND p."leftAt" IS NULL ORDER BY p."enteredAt" DESC LIMIT 1) AS "phaseEntry",
     (SELECT json_build_object('scope', o."scope", 'response', o."response")
       FROM "ProcessedOperation" o WHERE o."userId" = $3 AND o."opId" = $4) AS "operation"`;
 
@@ -137,6 +141,7 @@ interface LoadGameRow {
   consensus: { choice: number | null; proposedById: string | null } | null;
   confidences: { userId: string; confidence: number | null }[];
   phaseStartedAt: number | null;
+  phaseEntry: { reason: string; actorId: string | null } | null;
 }
 
 /** A JSON column as the driver gives it: parsed already, or as text. */
@@ -155,6 +160,7 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?
     consensus: json(raw!.consensus ?? null),
     confidences: json(raw!.confidences),
     phaseStartedAt: raw!.phaseStartedAt === null ? null : Number(raw!.phaseStartedAt),
+    phaseEntry: json(raw!.phaseEntry ?? null),
   };
   const current = emptyRound();
   for (const c of row.choices) current.choices[c.userId] = { choice: c.choice, confidence: c.confidence };
@@ -180,7 +186,8 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?
   };
   const operation = raw!.operation === null || raw!.operation === undefined ? null : json<{ scope: string; response: unknown }>(raw!.operation);
   const choiceSeats = Object.fromEntries(row.choices.map((c) => [c.userId, c.seat]));
-  return { operation, state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt), choiceSeats };
+  const changedBy = row.phaseEntry && phaseChangedBy(room.phase, row.phaseEntry.reason, row.phaseEntry.actorId);
+  return { operation, state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt), phaseChangedBy: changedBy ?? null, choiceSeats };
 }
 
 export class VersionConflict extends Error {
@@ -389,6 +396,7 @@ export interface RoomView {
   seats: SeatRow[];
   state: GameState;
   phaseStartedAt: Date | null;
+  phaseChangedBy: PhaseChangedBy | null;
   /** The seat each answer of the current round was given from, by user (for its result). */
   choiceSeats: Record<string, number>;
   results: RoundResult[];
@@ -397,7 +405,7 @@ export interface RoomView {
 /** A room as its snapshot shows it, read from the database. */
 export async function readView(tx: Tx, roomId: string): Promise<RoomView> {
   const { room, content, game } = await readRoom(tx, roomId);
-  return { room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, choiceSeats: game.choiceSeats, results: await loadResults(tx, room, content) };
+  return { room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, phaseChangedBy: game.phaseChangedBy, choiceSeats: game.choiceSeats, results: await loadResults(tx, room, content) };
 }
 
 /** The snapshot of a room as everyone in it may see it, read from the database. */
@@ -453,6 +461,12 @@ function seatsAfter(before: SeatRow[], previous: GameState, decision: Decision, 
 }
 
 const phaseStartAfter = (before: Date | null, decision: Decision, now: Date) => (decision.effects.some((e) => e.type === "phaseChanged") ? now : before);
+
+/** Who began the phase `decision` leaves the room in by hand: its last phase change says; without one, as before. */
+function phaseChangedByAfter(before: PhaseChangedBy | null, decision: Decision): PhaseChangedBy | null {
+  const change = decision.effects.findLast((e) => e.type === "phaseChanged");
+  return change ? phaseChangedBy(change.to, change.reason, change.actorId) : before;
+}
 
 /** The last round whose results the room shows (0 for none). */
 function lastRevealed(room: { phase: Phase; round: number }, content: ScenarioContent): number {
@@ -522,7 +536,16 @@ export function advanceView(view: RoomView, decision: Decision, version: number,
     if (!revealed) return null;
     results = [...results, revealed];
   }
-  return { room, content: view.content, seats, state: asStored(decision.state), phaseStartedAt: phaseStartAfter(view.phaseStartedAt, decision, now), choiceSeats, results };
+  return {
+    room,
+    content: view.content,
+    seats,
+    state: asStored(decision.state),
+    phaseStartedAt: phaseStartAfter(view.phaseStartedAt, decision, now),
+    phaseChangedBy: phaseChangedByAfter(view.phaseChangedBy, decision),
+    choiceSeats,
+    results,
+  };
 }
 
 /**
@@ -540,6 +563,7 @@ export async function viewAfter(tx: Tx, read: { room: Room; content: ScenarioCon
     seats,
     state: asStored(decision.state),
     phaseStartedAt: phaseStartAfter(read.game.phaseStartedAt, decision, now),
+    phaseChangedBy: phaseChangedByAfter(read.game.phaseChangedBy, decision),
     choiceSeats: choiceSeatsAfter({ state: read.game.state, choiceSeats: read.game.choiceSeats }, decision),
     results: await loadResults(tx, room, read.content),
   };
@@ -616,7 +640,7 @@ export function replayedAnswer(stored: unknown, content: ScenarioContent): RoomS
 }
 
 /** The snapshot of a room's view at `now` (no database). */
-export function viewSnapshot({ room, content, seats, state, phaseStartedAt, results }: RoomView, now: Date): RoomSnapshot {
+export function viewSnapshot({ room, content, seats, state, phaseStartedAt, phaseChangedBy: changedBy, results }: RoomView, now: Date): RoomSnapshot {
   const answered = answeredInPhase(state);
   const roles = content.roles;
   // Lists about players come in seat order (then by id for anyone no longer seated), whatever
@@ -634,6 +658,7 @@ export function viewSnapshot({ room, content, seats, state, phaseStartedAt, resu
     remainingMs: room.deadline && paused ? Math.max(0, room.deadline.getTime() - room.pausedAt!.getTime()) : null,
     pausedAt: room.pausedAt?.toISOString() ?? null,
     phaseStartedAt: phaseStartedAt?.toISOString() ?? null,
+    phaseChangedBy: changedBy,
     serverTime: now.toISOString(),
     title: room.title,
     visibility: room.visibility === "PUBLIC" ? "public" : "private",

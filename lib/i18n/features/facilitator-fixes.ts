@@ -1,0 +1,98 @@
+// Strings of issue 17's facilitator fixes: the editor's kept drafts, the built-in scenario
+// library, rooms facilitators open without a seat, "Skip phase" confirmations and the notice
+// players see when someone moved their room on by hand. Korean must have exactly the English keys.
+export const facilitatorFixesEn = {
+  "facilitator.draft.restoredNew": "Your unsaved draft is back (kept on this device, last edited {time}).",
+  "facilitator.draft.restoredEdit": "Your unsaved changes are back (kept on this device, last edited {time}). Save them, or discard them to return to the saved game.",
+  "facilitator.draft.discardNew": "Discard draft",
+  "facilitator.draft.discardEdit": "Discard my changes",
+  "facilitator.draft.discarded": "The draft was discarded.",
+  "facilitator.draft.kept": "Kept on this device until you save.",
+
+  "facilitator.drafts.title": "Unsaved drafts",
+  "facilitator.drafts.body": "Kept on this device until you save or discard them.",
+  "facilitator.drafts.untitled": "Untitled game",
+  "facilitator.drafts.newGame": "New game",
+  "facilitator.drafts.changesTo": "Changes to {code}",
+  "facilitator.drafts.editedAt": "last edited {time}",
+  "facilitator.drafts.continue": "Continue editing",
+  "facilitator.drafts.discard": "Discard",
+  "facilitator.drafts.discardedNotice": "The draft “{title}” was discarded.",
+
+  "facilitator.library.title": "Built-in scenarios",
+  "facilitator.library.intro": "The scenarios that come with the game. Open rooms with one as it is, or make an editable copy of your own.",
+  "facilitator.library.loadError": "Couldn't load the built-in scenarios.",
+  "facilitator.library.empty": "There are no built-in scenarios in this language.",
+  "facilitator.library.rounds": "{n} rounds",
+  "facilitator.library.roles": "Roles",
+  "facilitator.library.openRooms": "Open rooms",
+  "facilitator.library.copy": "Make an editable copy",
+  "facilitator.library.copied": "“{title}” is now one of your games, unpublished: edit it as you like.",
+  "facilitator.library.badge": "Built-in scenario",
+
+  "facilitator.lobby.note": "As a facilitator you open rooms without taking a seat: all three seats stay free for players, and you follow the room from the live monitor.",
+  "facilitator.roomNote.title": "You run this room",
+  "facilitator.roomNote.body": "You opened it as a facilitator, so you don't hold a seat: all three are for players. Share the code or QR code, and follow the game from the live monitor.",
+  "facilitator.roomNote.monitor": "Open the live monitor",
+  "facilitator.roomNote.sit": "Take a seat and play",
+
+  "facilitator.monitor.skipConfirm": "Skip {phase} for everyone now? Missing answers are recorded as missing.",
+  "facilitator.monitor.skipYes": "Skip phase",
+  "host.skipConfirm": "Skip {phase} for everyone now? Missing answers are recorded as missing.",
+  "host.skipYes": "Skip",
+
+  "room.notice.label": "Room notice",
+  "room.notice.skipped.facilitator": "The facilitator ended the last step early. Now: {phase}.",
+  "room.notice.skipped.host": "{name}, the host, ended the last step early. Now: {phase}.",
+  "room.notice.ended.facilitator": "The facilitator ended the game.",
+  "room.notice.ended.host": "{name}, the host, ended the game.",
+  "room.notice.dismiss": "Dismiss",
+} as const;
+
+export const facilitatorFixesKo: { readonly [K in keyof typeof facilitatorFixesEn]: string } = {
+  "facilitator.draft.restoredNew": "저장하지 않은 초안을 다시 불러왔습니다 (이 기기에 보관됨, 마지막 편집 {time}).",
+  "facilitator.draft.restoredEdit": "저장하지 않은 변경 사항을 다시 불러왔습니다 (이 기기에 보관됨, 마지막 편집 {time}). 저장하거나, 버리고 저장된 게임으로 돌아가세요.",
+  "facilitator.draft.discardNew": "초안 버리기",
+  "facilitator.draft.discardEdit": "변경 사항 버리기",
+  "facilitator.draft.discarded": "초안을 버렸습니다.",
+  "facilitator.draft.kept": "저장할 때까지 이 기기에 보관됩니다.",
+
+  "facilitator.drafts.title": "저장하지 않은 초안",
+  "facilitator.drafts.body": "저장하거나 버릴 때까지 이 기기에 보관됩니다.",
+  "facilitator.drafts.untitled": "제목 없는 게임",
+  "facilitator.drafts.newGame": "새 게임",
+  "facilitator.drafts.changesTo": "{code} 게임의 변경 사항",
+  "facilitator.drafts.editedAt": "마지막 편집 {time}",
+  "facilitator.drafts.continue": "이어서 편집",
+  "facilitator.drafts.discard": "버리기",
+  "facilitator.drafts.discardedNotice": "초안 “{title}” 버림.",
+
+  "facilitator.library.title": "기본 시나리오",
+  "facilitator.library.intro": "게임에 기본으로 들어 있는 시나리오입니다. 그대로 방을 열거나, 내 게임으로 복사해 고쳐 쓸 수 있습니다.",
+  "facilitator.library.loadError": "기본 시나리오를 불러오지 못했습니다.",
+  "facilitator.library.empty": "이 언어로 된 기본 시나리오가 없습니다.",
+  "facilitator.library.rounds": "{n}라운드",
+  "facilitator.library.roles": "역할",
+  "facilitator.library.openRooms": "방 열기",
+  "facilitator.library.copy": "복사해서 고쳐 쓰기",
+  "facilitator.library.copied": "내 게임에 복사본을 만들었습니다: “{title}”. 아직 공개되지 않았으니 마음껏 고쳐 쓰세요.",
+  "facilitator.library.badge": "기본 시나리오",
+
+  "facilitator.lobby.note": "진행자는 자리에 앉지 않고 방을 엽니다. 세 자리는 모두 참가자 몫으로 남고, 방은 실시간 모니터에서 지켜볼 수 있습니다.",
+  "facilitator.roomNote.title": "내가 진행하는 방입니다",
+  "facilitator.roomNote.body": "진행자로 방을 열었기 때문에 자리를 차지하지 않습니다. 세 자리는 모두 참가자 몫입니다. 코드나 QR 코드를 공유하고, 실시간 모니터에서 게임을 지켜보세요.",
+  "facilitator.roomNote.monitor": "실시간 모니터 열기",
+  "facilitator.roomNote.sit": "자리에 앉아 함께 하기",
+
+  "facilitator.monitor.skipConfirm": "지금 모두의 {phase} 단계를 건너뛸까요? 답하지 않은 항목은 미응답으로 기록됩니다.",
+  "facilitator.monitor.skipYes": "단계 건너뛰기",
+  "host.skipConfirm": "지금 모두의 {phase} 단계를 건너뛸까요? 답하지 않은 항목은 미응답으로 기록됩니다.",
+  "host.skipYes": "건너뛰기",
+
+  "room.notice.label": "방 알림",
+  "room.notice.skipped.facilitator": "진행자가 이전 단계를 일찍 끝냈습니다. 지금 단계: {phase}",
+  "room.notice.skipped.host": "방장 {name}님이 이전 단계를 일찍 끝냈습니다. 지금 단계: {phase}",
+  "room.notice.ended.facilitator": "진행자가 게임을 끝냈습니다.",
+  "room.notice.ended.host": "방장 {name}님이 게임을 끝냈습니다.",
+  "room.notice.dismiss": "닫기",
+};
