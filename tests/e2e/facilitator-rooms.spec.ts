@@ -251,6 +251,12 @@ test("“Skip phase” in the monitor asks first, and the players are told in th
   await row.getByRole("button", { name: /^Skip phase/ }).click();
   await row.getByRole("group", { name: "Skip phase" }).getByRole("button", { name: "Skip phase" }).click();
   await expect(phase).toHaveText("Individual choice");
+  // What was done is written in the language shown: switching to Korean rewrites it.
+  await expect(row.getByText("Reading roles skipped.")).toBeVisible();
+  await fac.getByRole("button", { name: "한국어" }).click();
+  await expect(row.getByText(/단계를 건너뛰었습니다/)).toBeVisible();
+  await fac.getByRole("button", { name: "English" }).click();
+  await expect(row.getByText("Reading roles skipped.")).toBeVisible();
 
   // Each player is told, in the room.
   for (const p of players) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { isOver, isPlaying } from "@/lib/domain/game";
 import type { RoomSnapshot, SeatView } from "@/lib/domain/snapshot";
-import type { MessageKey } from "@/lib/i18n/messages";
+import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { advanceRoom, newOpId, releaseSeat } from "@/lib/client/room-api";
 import { formatClock, joinNames, timeLeftMs } from "../../room/room-logic";
 import { Avatar, submittedLabel } from "../../room/seats-strip";
@@ -157,7 +157,8 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
   const t = useT();
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<MessageKey | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // What was done, written when shown: a switch of language after the click rewrites it too.
+  const [done, setDone] = useState<((t: Translate) => string) | null>(null);
   const [isConfirmingEnd, setIsConfirmingEnd] = useState(false);
   // The step "Skip phase" was asked for: the question goes if the room moves on by itself meanwhile.
   const [skipAskedFor, setSkipAskedFor] = useState<string | null>(null);
@@ -172,13 +173,13 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
   const step = `${room.phase}:${room.round}`;
   const isConfirmingSkip = skipAskedFor === step;
 
-  async function run(kind: Exclude<Busy, null>, fn: () => Promise<RoomSnapshot>, message: string) {
+  async function run(kind: Exclude<Busy, null>, fn: () => Promise<RoomSnapshot>, message: (t: Translate) => string) {
     setBusy(kind);
     setError(null);
     setDone(null);
     try {
       useMonitorStore.getState().receive(await fn());
-      setDone(message);
+      setDone(() => message);
     } catch (e) {
       setError(facilitatorErrorKey(e));
     } finally {
@@ -247,7 +248,7 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
               onAsk={() => setConfirmRelease(seat.seat)}
               onCancel={() => setConfirmRelease(null)}
               onRelease={() =>
-                void run(`release-${seat.seat}`, () => releaseSeat(room.code, seat.seat), t("facilitator.monitor.released", { name: seat.nickname ?? "?" })).then(() => setConfirmRelease(null))
+                void run(`release-${seat.seat}`, () => releaseSeat(room.code, seat.seat), (t) => t("facilitator.monitor.released", { name: seat.nickname ?? "?" })).then(() => setConfirmRelease(null))
               }
             />
           ))}
@@ -296,11 +297,12 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
                 size="sm"
                 isLoading={busy === "skip"}
                 disabled={busy !== null}
-                onClick={() =>
-                  void run("skip", () => advanceRoom(room.code, "facilitator skipped the phase (monitor)", false, newOpId()), t("facilitator.monitor.skipped", { phase: t(MONITOR_PHASE_LABEL[room.phase]) })).then(() =>
+                onClick={() => {
+                  const skippedPhase = room.phase;
+                  void run("skip", () => advanceRoom(room.code, "facilitator skipped the phase (monitor)", false, newOpId()), (t) => t("facilitator.monitor.skipped", { phase: t(MONITOR_PHASE_LABEL[skippedPhase]) })).then(() =>
                     setSkipAskedFor(null),
-                  )
-                }
+                  );
+                }}
               >
                 {t("facilitator.monitor.skipYes")}
               </Button>
@@ -319,7 +321,7 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
                 disabled={busy !== null}
                 aria-busy={busy === "end" || undefined}
                 onClick={() =>
-                  void run("end", () => advanceRoom(room.code, "facilitator ended the room (monitor)", true, newOpId()), t("facilitator.monitor.ended")).then(() => setIsConfirmingEnd(false))
+                  void run("end", () => advanceRoom(room.code, "facilitator ended the room (monitor)", true, newOpId()), (t) => t("facilitator.monitor.ended")).then(() => setIsConfirmingEnd(false))
                 }
                 className="inline-flex h-9 items-center rounded-xl bg-red-600 px-3 text-sm font-semibold text-white hover:bg-red-700 disabled:bg-slate-300"
               >
@@ -332,7 +334,7 @@ function RoomRow({ room, now, offset, onShowLog }: { room: RoomSnapshot; now: nu
           </div>
         )}
         <p className="mt-2 text-xs text-emerald-700 empty:hidden" role="status">
-          {done}
+          {done?.(t)}
         </p>
         <Alert className="mt-2 text-xs">{error ? t(error) : null}</Alert>
       </td>
