@@ -54,7 +54,7 @@ export interface SeatState {
   disconnectedAt: number | null;
   /**
    * While the player is asked "Are you still there?": by when to answer (ms). Past it they count
-   * as away; it stays until they answer, act or their connection changes.
+   * as away — a new connection does not bring them back — until they answer or make a move.
    */
   checkInBy: number | null;
 }
