@@ -13,6 +13,7 @@ import { VoiceBanner } from "../voice/voice-banner";
 import { VoiceBar } from "../voice/voice-bar";
 import { VoiceLayer, VoiceWarmup } from "../voice/voice-layer";
 import { ConnectionBanner, PauseBanner } from "./banners";
+import { CheckInDialog } from "./check-in-dialog";
 import { HostControls } from "./host-controls";
 import { JoinRoomScreen } from "./join-room";
 import { RoleReminder } from "./role-reminder";
@@ -82,6 +83,7 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   return (
     <main id="main" className="flex-1">
       {hasVoice && <VoiceLayer code={code} userId={myId} />}
+      {isSeated && !over && <CheckInDialog code={code} />}
       {mayWarmVoice && <VoiceWarmup userId={myId} />}
       <RoomHeader />
       <div className="mx-auto max-w-6xl px-4 pt-4 pb-12 sm:px-6">
