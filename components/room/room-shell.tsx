@@ -14,6 +14,7 @@ import { VoiceBar } from "../voice/voice-bar";
 import { VoiceLayer, VoiceWarmup } from "../voice/voice-layer";
 import { ConnectionBanner, PauseBanner } from "./banners";
 import { FacilitatorRoomNote, useRunsRoomUnseated } from "./facilitator-note";
+import { CheckInDialog } from "./check-in-dialog";
 import { HostControls } from "./host-controls";
 import { JoinRoomScreen } from "./join-room";
 import { PhaseNoticeBanner } from "./phase-notice";
@@ -85,6 +86,7 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   return (
     <main id="main" className="flex-1">
       {hasVoice && <VoiceLayer code={code} userId={myId} />}
+      {isSeated && !over && <CheckInDialog code={code} />}
       {mayWarmVoice && <VoiceWarmup userId={myId} />}
       <RoomHeader />
       <div className="mx-auto max-w-6xl px-4 pt-4 pb-12 sm:px-6">

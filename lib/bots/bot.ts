@@ -429,6 +429,8 @@ export class Bot {
     const base = `/api/rooms/${s.code}`;
     const round = `${base}/rounds/${s.round}`;
     const opId = () => `${this.userId.slice(0, 8)}-${s.version}-${this.pick(1e9)}`;
+    // "Are you still there?" (asked when a phase passed without a move from this bot): it is.
+    if (me.checkInBy && !isOverPhase(s.phase)) await this.move({ type: "checkIn", code: s.code }, `${base}/check-in`);
 
     if (this.opts.misbehave === "invalid" && TURN_PHASES.includes(s.phase) && !me.submitted && !(await this.misbehaveInvalid(s))) return;
     if (this.opts.misbehave === "drop" && !this.misbehaved && s.phase === "DISCUSSION") {

@@ -79,6 +79,8 @@ export const confirmRole = (code: string) => move({ type: "confirmRole", code },
 export const getStatistics = (code: string, signal?: AbortSignal) => apiFetch<RoomStatistics>(`${room(code)}/statistics`, { signal });
 export const getMemo = (code: string, signal?: AbortSignal) => apiFetch<{ text: string; updatedAt: string | null }>(`${room(code)}/memo`, { signal });
 export const getChat = (code: string, signal?: AbortSignal) => apiFetch<{ messages: ChatMessagePayload[] }>(`${room(code)}/chat`, { signal }).then((r) => r.messages);
+/** "I'm here": answers "Are you still there?" (over the socket when it is connected). */
+export const checkIn = (code: string) => move({ type: "checkIn", code }, `${room(code)}/check-in`, {});
 export const releaseSeat = (code: string, seat: number) => apiFetch<RoomSnapshot>(`${room(code)}/seats/${seat}/release`, { method: "POST", body: {} });
 
 /**

@@ -26,6 +26,10 @@ export interface RoomSettings {
   graceSeconds: number;
   /** "random": roles are dealt when all three are ready; "manual": the host deals them. */
   roleAssignment: "random" | "manual";
+  /** How long a started room may go with nobody present before it ends as abandoned. */
+  abandonSeconds: number;
+  /** How long a player silent through a whole phase has to answer "Are you still there?"; 0: never asked. */
+  checkInSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: RoomSettings = {
@@ -36,6 +40,8 @@ export const DEFAULT_SETTINGS: RoomSettings = {
   revealSeconds: 60,
   graceSeconds: 90,
   roleAssignment: "random",
+  abandonSeconds: 600,
+  checkInSeconds: 60,
 };
 
 export interface SeatState {
@@ -46,6 +52,11 @@ export interface SeatState {
   connected: boolean;
   /** When the player's last connection dropped (ms), null while connected. */
   disconnectedAt: number | null;
+  /**
+   * While the player is asked "Are you still there?": by when to answer (ms). Past it they count
+   * as away — a new connection does not bring them back — until they answer or make a move.
+   */
+  checkInBy: number | null;
 }
 
 export interface Answer {
@@ -75,6 +86,8 @@ export interface GameState {
   deadline: number | null;
   /** Set while the room waits for an absent or empty seat (ms). */
   pausedAt: number | null;
+  /** Since when nobody seated has been present (ms); null while someone is, and in a room nobody has entered yet. */
+  vacantSince: number | null;
   hostId: string | null;
   settings: RoomSettings;
   seats: SeatState[];
@@ -101,8 +114,14 @@ export type Command =
   | { type: "release"; actor: Actor; seat: number }
   | { type: "advance"; actor: Actor; reason: string }
   | { type: "abandon"; actor: Actor; reason: string }
-  /** Time passed: fire an expired timer, pause for an absent seat. */
-  | { type: "tick" };
+  /** "I'm here": the answer to "Are you still there?". */
+  | { type: "checkIn"; userId: string }
+  /**
+   * Time passed: fire an expired timer, pause for an absent seat, free a waiting room's seats of
+   * absent players, end a room nobody is in. `spoke`: who was heard (speech, chat) during the
+   * current phase, given when its timer is due (asksCheckIns) so that the silent can be asked.
+   */
+  | { type: "tick"; spoke?: string[] };
 
 export type CommandType = Command["type"];
 
@@ -112,7 +131,7 @@ export const isAdvancedReason = (reason: string) => reason.startsWith("advanced:
 
 export type Effect =
   | { type: "seatTaken"; seat: number; userId: string }
-  | { type: "seatFreed"; seat: number; userId: string; reason: "left" | "released" | "withdrew" | "deleted"; actorId: string }
+  | { type: "seatFreed"; seat: number; userId: string; reason: "left" | "released" | "withdrew" | "deleted" | "absent"; actorId: string | null }
   | { type: "readyChanged"; seat: number; ready: boolean }
   | { type: "rolesAssigned"; assignments: { seat: number; roleIndex: number }[] }
   | { type: "acknowledged"; phase: Phase; round: number; userId: string }
@@ -123,7 +142,9 @@ export type Effect =
   | { type: "phaseChanged"; from: Phase; to: Phase; round: number; reason: string; actorId: string | null }
   | { type: "presenceChanged"; seat: number; userId: string; connected: boolean }
   | { type: "paused" }
-  | { type: "resumed" };
+  | { type: "resumed" }
+  | { type: "checkIn"; seat: number; userId: string; status: "asked" | "answered" | "missed" }
+  | { type: "vacancy"; since: number | null };
 
 export type RuleCode =
   | "ROOM_FULL"
@@ -183,9 +204,10 @@ export function newGame(opts: { totalRounds: number; optionCounts: number[]; hos
     optionCounts: opts.optionCounts,
     deadline: null,
     pausedAt: null,
+    vacantSince: null,
     hostId: opts.hostId,
     settings: { ...DEFAULT_SETTINGS, ...opts.settings },
-    seats: Array.from({ length: SEAT_COUNT }, (_, seat) => ({ seat, userId: null, roleIndex: null, ready: false, connected: false, disconnectedAt: null })),
+    seats: Array.from({ length: SEAT_COUNT }, (_, seat) => ({ seat, userId: null, roleIndex: null, ready: false, connected: false, disconnectedAt: null, checkInBy: null })),
     roleConfirmations: [],
     current: emptyRound(),
   };
@@ -433,6 +455,7 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
   const d = new Draft(clone(input), ctx);
   const now = ctx.now;
   const s = d.state;
+  const wasPresent = isAnyonePresent(input);
   switch (command.type) {
     case "join": {
       if (isOver(s.phase)) fail("GAME_OVER", "The game is over.");
@@ -577,7 +600,8 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
     }
     case "reconnect": {
       const seat = seatOf(s, command.userId);
-      if (!seat || seat.connected) break;
+      // Counted away for not answering "Are you still there?": only an answer brings them back.
+      if (!seat || seat.connected || hasMissedCheckIn(seat, now)) break;
       seat.connected = true;
       seat.disconnectedAt = null;
       d.emit({ type: "presenceChanged", seat: seat.seat, userId: command.userId, connected: true });
@@ -619,29 +643,194 @@ export function decide(input: GameState, command: Command, ctx: DecideContext): 
       s.deadline = null;
       break;
     }
+    case "checkIn": {
+      const seat = requireSeat(s, command.userId);
+      if (isOver(s.phase)) fail("GAME_OVER", "The game is over.");
+      if (seat.checkInBy !== null) answerCheckIn(d, seat);
+      break;
+    }
     case "tick": {
       if (isOver(s.phase)) break;
+      expireCheckIns(d);
+      noteVacancy(d, wasPresent);
+      if (s.phase === "WAITING") {
+        clearWaitingRoom(d);
+        break;
+      }
+      if (abandonIfVacant(d)) break;
       checkAbsence(d);
       if (s.pausedAt === null && s.deadline !== null && now >= s.deadline) {
+        const silent = silentThroughPhase(s, command.spoke);
         expirePhase(d, "timer", null);
+        askCheckIns(d, silent);
       }
       break;
     }
   }
+  afterCommand(d, command, wasPresent);
   return { state: s, effects: d.effects };
 }
 
-/** When the next thing will happen on its own (timer end or grace expiry), in ms; null if never. */
+/**
+ * When the next thing will happen on its own, in ms; null if never: a phase's timer, an absent
+ * player's grace period (a started room pauses, a waiting room frees the seat), an unanswered
+ * check-in, a room nobody is in closing. Every wake-up that comes changes the room and moves the
+ * next one on. The database keeps it with the room (`Room.wakeAt`), which is how any instance
+ * finds the rooms due (room-timers.ts).
+ */
 export function nextWakeUp(state: GameState): number | null {
   if (isOver(state.phase)) return null;
   const times: number[] = [];
+  const graceMs = state.settings.graceSeconds * 1000;
   if (state.pausedAt === null && state.deadline !== null) times.push(state.deadline);
-  if (isPlaying(state.phase) && state.pausedAt === null) {
-    for (const seat of state.seats) {
-      if (seat.userId !== null && !seat.connected && seat.disconnectedAt !== null) times.push(seat.disconnectedAt + state.settings.graceSeconds * 1000);
-    }
+  const watchesAbsence = state.phase === "WAITING" || (isPlaying(state.phase) && state.pausedAt === null);
+  for (const seat of state.seats) {
+    if (seat.userId === null) continue;
+    if (watchesAbsence && !seat.connected && seat.disconnectedAt !== null) times.push(seat.disconnectedAt + graceMs);
+    if (seat.connected && seat.checkInBy !== null) times.push(seat.checkInBy);
+  }
+  if (state.vacantSince !== null) {
+    if (isPlaying(state.phase)) times.push(state.vacantSince + state.settings.abandonSeconds * 1000);
+    else if (state.seats.every((x) => x.userId === null)) times.push(state.vacantSince + graceMs);
   }
   return times.length ? Math.min(...times) : null;
+}
+
+// ── Rooms nobody is in, and players silent through a whole phase ─────────────────────────────
+
+const isAnyonePresent = (state: GameState) => state.seats.some((x) => x.userId !== null && x.connected);
+
+/**
+ * Keeps `vacantSince`: null while someone seated is present; otherwise when the last one went —
+ * the latest disconnection among the seated, or now when the last one left. A waiting room
+ * nobody has entered yet keeps null (a facilitator may open rooms ahead of a class). A started
+ * room with nobody seated that never noted the moment counts from now.
+ */
+function noteVacancy(d: Draft, wasPresent: boolean) {
+  const s = d.state;
+  if (isOver(s.phase)) return;
+  let since = s.vacantSince;
+  if (isAnyonePresent(s)) since = null;
+  else if (since === null) {
+    const away = s.seats.filter((x) => x.userId !== null).map((x) => x.disconnectedAt ?? d.now);
+    since = away.length ? Math.max(...away) : wasPresent || isPlaying(s.phase) ? d.now : null;
+  }
+  if (since === s.vacantSince) return;
+  s.vacantSince = since;
+  d.emit({ type: "vacancy", since });
+}
+
+/**
+ * A waiting room frees the seat of anyone away for the grace period, and closes (ABANDONED,
+ * "room_empty") once nobody has been in it for the grace period.
+ */
+function clearWaitingRoom(d: Draft) {
+  const s = d.state;
+  const graceMs = s.settings.graceSeconds * 1000;
+  for (const seat of s.seats) {
+    if (seat.userId === null || seat.connected || seat.disconnectedAt === null || d.now - seat.disconnectedAt < graceMs) continue;
+    const userId = seat.userId;
+    Object.assign(seat, { userId: null, roleIndex: null, ready: false, connected: false, disconnectedAt: null, checkInBy: null });
+    d.emit({ type: "seatFreed", seat: seat.seat, userId, reason: "absent", actorId: null });
+    handOverHost(s, userId);
+  }
+  if (s.seats.every((x) => x.userId === null) && s.vacantSince !== null && d.now - s.vacantSince >= graceMs) d.enter("ABANDONED", "room_empty", null);
+}
+
+/** A started room nobody has been present in for `abandonSeconds` ends as ABANDONED ("nobody_present"). */
+function abandonIfVacant(d: Draft): boolean {
+  const s = d.state;
+  if (!isPlaying(s.phase) || s.vacantSince === null || d.now - s.vacantSince < s.settings.abandonSeconds * 1000) return false;
+  d.enter("ABANDONED", "nobody_present", null);
+  return true;
+}
+
+/** Whether a player did what the current phase asks of them, or any move of it. */
+function actedInPhase(s: GameState, userId: string): boolean {
+  const c = s.current;
+  switch (s.phase) {
+    case "ROLES":
+      return s.roleConfirmations.includes(userId);
+    case "INDIVIDUAL":
+      return (c.choices[userId]?.choice ?? null) !== null;
+    case "DISCUSSION":
+      return c.endVotes.includes(userId);
+    case "CONSENSUS":
+      return c.consensusVotes[userId] !== undefined || (c.consensusConfidences[userId] ?? null) !== null;
+    case "REVEAL":
+      return c.continueVotes.includes(userId);
+    default:
+      return true;
+  }
+}
+
+/**
+ * Whether a tick now ends the current phase on its timer in a room that asks for check-ins:
+ * the server then says who was heard during the phase (the tick's `spoke`).
+ */
+export function asksCheckIns(state: GameState, now: number): boolean {
+  return state.settings.checkInSeconds > 0 && isPlaying(state.phase) && state.pausedAt === null && state.deadline !== null && now >= state.deadline;
+}
+
+/** The present players who neither acted in the phase nor were heard in it (nobody when `spoke` is unknown). */
+function silentThroughPhase(s: GameState, spoke: string[] | undefined): string[] {
+  if (!spoke || s.settings.checkInSeconds <= 0) return [];
+  return s.seats.filter((x) => x.userId !== null && x.connected && x.checkInBy === null && !spoke.includes(x.userId) && !actedInPhase(s, x.userId)).map((x) => x.userId!);
+}
+
+/** Asks each of `users` "Are you still there?", with `checkInSeconds` to answer (not once the game is over). */
+function askCheckIns(d: Draft, users: string[]) {
+  const s = d.state;
+  if (!isPlaying(s.phase)) return;
+  for (const userId of users) {
+    const seat = seatOf(s, userId);
+    if (!seat) continue;
+    seat.checkInBy = d.now + s.settings.checkInSeconds * 1000;
+    d.emit({ type: "checkIn", seat: seat.seat, userId, status: "asked" });
+  }
+}
+
+/** An unanswered check-in makes its player away from its deadline on (then grace and pause, as for a dropped connection). */
+function expireCheckIns(d: Draft) {
+  for (const seat of d.state.seats) {
+    if (seat.userId === null || !seat.connected || seat.checkInBy === null || d.now < seat.checkInBy) continue;
+    seat.connected = false;
+    seat.disconnectedAt = seat.checkInBy;
+    d.emit({ type: "checkIn", seat: seat.seat, userId: seat.userId, status: "missed" });
+    d.emit({ type: "presenceChanged", seat: seat.seat, userId: seat.userId, connected: false });
+  }
+}
+
+/** Whether the player let "Are you still there?" go unanswered past its deadline. */
+const hasMissedCheckIn = (seat: SeatState, now: number) => seat.checkInBy !== null && now >= seat.checkInBy;
+
+/** The player is there: the question goes, and one counted away for not answering is present again. */
+function answerCheckIn(d: Draft, seat: SeatState) {
+  seat.checkInBy = null;
+  d.emit({ type: "checkIn", seat: seat.seat, userId: seat.userId!, status: "answered" });
+  if (seat.connected) return;
+  seat.connected = true;
+  seat.disconnectedAt = null;
+  d.emit({ type: "presenceChanged", seat: seat.seat, userId: seat.userId!, connected: true });
+  checkResume(d);
+}
+
+/** Commands that are no sign of the player being there: a connection coming or going says nothing of who sits at it. */
+const NOT_AN_ANSWER: ReadonlySet<CommandType> = new Set(["tick", "checkIn", "join", "leave", "disconnect", "reconnect"]);
+
+/**
+ * After every command: a move of the player (or their managing the room) answers their
+ * check-in, no question outlives its seat or the game, and `vacantSince` follows presence.
+ */
+function afterCommand(d: Draft, command: Command, wasPresent: boolean) {
+  const s = d.state;
+  if (!NOT_AN_ANSWER.has(command.type)) {
+    const userId = "userId" in command ? command.userId : "actor" in command ? command.actor.userId : null;
+    const seat = userId === null ? undefined : seatOf(s, userId);
+    if (seat && seat.checkInBy !== null) answerCheckIn(d, seat);
+  }
+  for (const seat of s.seats) if (seat.checkInBy !== null && (seat.userId === null || isOver(s.phase))) seat.checkInBy = null;
+  noteVacancy(d, wasPresent);
 }
 
 /** Who has answered in the current phase (for `choice-status` and the "waiting for" list). */

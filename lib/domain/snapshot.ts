@@ -78,6 +78,8 @@ export interface SeatView {
   submitted: boolean;
   isHost: boolean;
   isWithdrawn: boolean;
+  /** While this player is asked "Are you still there?": by when to answer (ISO); past it they count as away until they answer (POST /api/rooms/:code/check-in). */
+  checkInBy: string | null;
 }
 
 export interface ConsensusView {

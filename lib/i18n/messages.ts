@@ -1,4 +1,5 @@
 import { adminEn, adminKo } from "./features/admin";
+import { deadroomsEn, deadroomsKo } from "./features/deadrooms";
 import { facilitatorEn, facilitatorKo } from "./features/facilitator";
 import { facilitatorFixesEn, facilitatorFixesKo } from "./features/facilitator-fixes";
 import { profileEn, profileKo } from "./features/profile";
@@ -435,7 +436,7 @@ const coreEn = {
   "roomError.UNKNOWN": "That didn't work. Try again.",
 } as const;
 
-const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn, ...facilitatorFixesEn };
+const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn, ...facilitatorFixesEn, ...deadroomsEn };
 
 export type MessageKey = keyof typeof en;
 /** A dictionary with exactly the English keys: a missing or extra key is a type error. */
@@ -865,7 +866,7 @@ const coreKo: { readonly [K in keyof typeof coreEn]: string } = {
   "roomError.UNKNOWN": "처리하지 못했습니다. 다시 시도해 주세요.",
 };
 
-const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo, ...facilitatorFixesKo };
+const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo, ...facilitatorFixesKo, ...deadroomsKo };
 
 export const messages: { readonly [L in Locale]: Messages } = { en, ko };
 

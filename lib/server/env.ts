@@ -26,7 +26,25 @@ const envSchema = z.object({
   SOCKET_USER_EVENTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).optional()),
   /** Sockets one user may hold open at once (across instances with Redis). */
   SOCKETS_PER_USER: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(10)),
+  ...roomTimingEnv(),
 });
+
+/** Room settings whose server-wide default comes from the environment (a room's own settings override them). */
+function roomTimingEnv() {
+  return {
+    /** A started room nobody has been present in ends as abandoned after this long. */
+    ROOM_ABANDON_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(7 * 86_400).default(600)),
+    /** How long "Are you still there?" waits for an answer; 0 never asks. */
+    CHECK_IN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
+  };
+}
+
+/** The room settings' defaults this server takes from its environment (readEnv refuses to start on bad values). */
+export function roomSettingDefaults(source: NodeJS.ProcessEnv = process.env): { abandonSeconds: number; checkInSeconds: number } {
+  const parsed = z.object(roomTimingEnv()).safeParse(source);
+  const v = parsed.success ? parsed.data : z.object(roomTimingEnv()).parse({});
+  return { abandonSeconds: v.ROOM_ABANDON_SECONDS, checkInSeconds: v.CHECK_IN_SECONDS };
+}
 
 // S3-compatible storage for recordings (lib/server/storage/s3-store.ts). Unset: local disk.
 // Any S3_* variable set makes it S3, and then the bucket and keys are required (a partial

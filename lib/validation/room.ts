@@ -18,6 +18,10 @@ export const roomSettingsSchema = z.strictObject({
   revealSeconds: seconds(2, 600).optional(),
   graceSeconds: seconds(2, 600).optional(),
   roleAssignment: z.enum(["random", "manual"]).optional(),
+  /** A started room nobody has been present in ends after this long (server default: ROOM_ABANDON_SECONDS). */
+  abandonSeconds: seconds(10, 7 * 86_400).optional(),
+  /** How long a player silent through a whole phase has to answer "Are you still there?"; 0 never asks (server default: CHECK_IN_SECONDS). */
+  checkInSeconds: z.union([z.literal(0), seconds(5, 3600)]).optional(),
 });
 export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;
 
@@ -84,6 +88,7 @@ export const roomCommandSchema = z.discriminatedUnion("type", [
   consensusConfidenceSchema.extend({ ...inRound, type: z.literal("consensusConfidence") }),
   opOnlySchema.extend({ ...inRound, type: z.literal("continue") }),
   advanceRoomSchema.extend({ ...inRoom, type: z.literal("advance") }),
+  z.strictObject({ ...inRoom, type: z.literal("checkIn") }),
 ]);
 export type RoomCommandInput = z.input<typeof roomCommandSchema>;
 

@@ -15,6 +15,7 @@ const seat = (n: number, over: Partial<SeatView> = {}): SeatView => ({
   submitted: false,
   isHost: false,
   isWithdrawn: false,
+  checkInBy: null,
   ...over,
 });
 

@@ -112,6 +112,7 @@ const seat = (over: Partial<SeatView>): SeatView => ({
   submitted: false,
   isHost: false,
   isWithdrawn: false,
+  checkInBy: null,
   ...over,
 });
 

@@ -87,6 +87,8 @@ const REASONS: Partial<Record<string, MessageKey>> = {
   host_dealt: "facilitator.log.reason.host_dealt",
   host_assigned: "facilitator.log.reason.host_assigned",
   timer: "facilitator.log.reason.timer",
+  room_empty: "facilitator.log.reason.room_empty",
+  nobody_present: "facilitator.log.reason.nobody_present",
 };
 
 /**

@@ -70,6 +70,9 @@ export const advanceRoom = (code: string, user: SessionUser, reason: string, end
     return end ? { type: "abandon", actor, reason } : { type: "advance", actor, reason };
   });
 
+/** "I'm here": answers "Are you still there?" (present again if counted away for not answering); nothing asked, nothing changes. */
+export const checkIn = (code: string, user: SessionUser) => run(code, user, "check-in", {}, { type: "checkIn", userId: user.id });
+
 /** Host or managing facilitator: free a seat so a newcomer can take it. */
 export const releaseSeat = (code: string, user: SessionUser, seat: number) =>
   run(code, user, `release ${seat}`, {}, ({ room }) => ({ type: "release", actor: { userId: user.id, canManage: canManageRoom(user, room) }, seat }));

@@ -8,7 +8,7 @@ import { metrics } from "../metrics";
 import { logger } from "../logger";
 import { admitToRoom, closeToViewers, emitRoomState, emitToMonitors, removeFromRoom } from "../realtime/emitter";
 import { cachedRoom, cachedRoomById, forgetRooms, keepRoom, queueForRoom } from "./room-cache";
-import { advanceView, buildSnapshot, direct, replayedAnswer, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, type KnownPerson, type RoomView } from "./room-state";
+import { advanceView, buildSnapshot, direct, replayedAnswer, loadGame, lockRoomRead, persistDecision, readRoom, recordOperation, viewAfter, viewSnapshot, VersionConflict, wakeDate, type KnownPerson, type RoomView, type Runner } from "./room-state";
 import { scenarioContent } from "./scenario-content";
 import { scheduleWakeUp } from "./room-timers";
 import { closeVoiceSessionsOf } from "./voice-sessions";
@@ -96,7 +96,8 @@ function applyMembership(code: string, { seated, unseated, mayClose }: Membershi
   if (mayClose && !isOpenToNewcomers(snapshot)) closeToViewers(code);
 }
 
-type MakeCommand = (ctx: { state: GameState; room: Room }) => Command | Promise<Command>;
+/** Makes the command from the room as it is; `run` reads within the command (its transaction, when it has one). */
+type MakeCommand = (ctx: { state: GameState; room: Room; run: Runner }) => Command | Promise<Command>;
 
 const selfChecking = () => process.env.SNAPSHOT_SELF_CHECK === "1";
 
@@ -236,7 +237,7 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
   const withOp = opId && userId ? { userId, opId, scope } : null;
   let decision: Decision;
   try {
-    decision = decideOrRefuse(view.state, await makeCommand({ state: view.state, room: view.room }), now);
+    decision = decideOrRefuse(view.state, await makeCommand({ state: view.state, room: view.room, run: direct }), now);
   } catch (e) {
     // Refused on the held state: say so only once it is known to be the stored one.
     if (withOp || !(await isCurrent(view))) return null;
@@ -246,7 +247,8 @@ async function heldCommand(view: RoomView, { userId, opId, scope, asker }: RoomC
   if (!decision.effects.length) {
     if (withOp || !(await isCurrent(view))) return null;
     metrics().roomStateCache.inc({ result: "hit" });
-    return { view, snapshot: viewSnapshot(view, now), changed: false, wakeUp: nextWakeUp(view.state), membership: NO_CHANGE };
+    const kept = await keepWakeUp(direct, view.room, view.state);
+    return { view: { ...view, room: kept }, snapshot: viewSnapshot(view, now), changed: false, wakeUp: nextWakeUp(view.state), membership: NO_CHANGE };
   }
   const next = advanceView(view, decision, view.room.version + 1, now, asker);
   if (!next) {
@@ -293,14 +295,33 @@ async function decideLocked(tx: Tx, code: string, { userId, opId, scope }: RoomC
     if (done.scope !== scope) throw new AppError("CONFLICT", "This opId was already used for a different command.");
     return { replayed: replayedAnswer(done.response, content) };
   }
-  const decision = decideOrRefuse(state, await makeCommand({ state, room }), now);
+  const decision = decideOrRefuse(state, await makeCommand({ state, room, run: tx }), now);
   const changed = decision.effects.length > 0;
   const version = changed ? await persistDecision(tx, room, state, decision, now) : room.version;
+  if (!changed) await keepWakeUp(tx, room, state);
   const view = await viewAfter(tx, { room, content, game }, decision, version, now);
   const snapshot = viewSnapshot(view, now);
   if (selfChecking()) await selfCheck(tx, room.id, snapshot, now, view.state);
   if (opId && userId) await recordOperation(tx, { userId, opId, scope, response: snapshot, now });
   return { view, snapshot, changed, wakeUp: nextWakeUp(decision.state), membership: membershipOf(decision) };
+}
+
+/**
+ * A command that changed nothing still leaves the room's stored wake-up right: a room changed
+ * outside room commands (a restart marking players away, an upgrade) may carry one that is not
+ * its state's, and the sweeper would wake it again and again. No new version: nothing anyone
+ * sees changed. Answers the room row as stored after it.
+ */
+async function keepWakeUp(run: Runner, room: Room, state: GameState): Promise<Room> {
+  const wakeAt = wakeDate(state);
+  if ((wakeAt?.getTime() ?? null) === (room.wakeAt?.getTime() ?? null)) return room;
+  await run.$queryRawUnsafe(
+    `UPDATE "Room" SET "wakeAt" = CASE WHEN $2::float8 IS NULL THEN NULL ELSE (to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC')::timestamp(3) END WHERE "id" = $1 AND "version" = $3 RETURNING 1`,
+    room.id,
+    wakeAt?.getTime() ?? null,
+    room.version,
+  );
+  return { ...room, wakeAt };
 }
 
 /** A game state with its lists in a fixed order, to compare two states for what they mean. */

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { answeredInPhase, DEFAULT_SETTINGS, emptyRound, type Decision, type GameState, type Phase, type RoomSettings } from "@/lib/domain/game";
+import { answeredInPhase, DEFAULT_SETTINGS, emptyRound, nextWakeUp, type Decision, type GameState, type Phase, type RoomSettings } from "@/lib/domain/game";
 import { isRoundRevealed, phaseChangedBy, resultText, resultWithoutText, type PhaseChangedBy, type ResultWithoutText, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
 import { roomSettingsSchema } from "@/lib/validation/room";
 import { statement, type Tx } from "../db";
+import { roomSettingDefaults } from "../env";
 import type { Room } from "../db/generated/client";
 import { scenarioContent, type ScenarioContent } from "./scenario-content";
 
@@ -11,10 +12,16 @@ import { scenarioContent, type ScenarioContent } from "./scenario-content";
  * the snapshot everyone sees. Only the room services call these, inside their transaction.
  */
 
-/** Stored settings merged over the defaults; anything unreadable falls back to the default. */
+let serverDefaults: Pick<RoomSettings, "abandonSeconds" | "checkInSeconds"> | undefined;
+
+/**
+ * Stored settings merged over the defaults (the domain's, and this server's from its environment:
+ * ROOM_ABANDON_SECONDS, CHECK_IN_SECONDS); anything unreadable falls back to the default.
+ */
 export function readSettings(raw: unknown): RoomSettings {
+  serverDefaults ??= roomSettingDefaults();
   const parsed = roomSettingsSchema.safeParse(raw ?? {});
-  return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  return { ...DEFAULT_SETTINGS, ...serverDefaults, ...(parsed.success ? parsed.data : {}) };
 }
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
@@ -37,7 +44,8 @@ const dateOf = (v: unknown) => (v === null || v === undefined ? null : new Date(
 const LOCK_ROOM_SQL = `
   SELECT r."id", r."code", r."title", r."visibility"::text AS "visibility", r."scenarioId", r."customGameId", r."createdById",
     r."hostId", r."phase"::text AS "phase", r."round", r."totalRounds", ${epochMs('r."deadline"')} AS "deadline",
-    ${epochMs('r."pausedAt"')} AS "pausedAt", r."version", r."settings", r."isTest", r."isResearch",
+    ${epochMs('r."pausedAt"')} AS "pausedAt", ${epochMs('r."vacantSince"')} AS "vacantSince", ${epochMs('r."wakeAt"')} AS "wakeAt",
+    r."version", r."settings", r."isTest", r."isResearch",
     ${epochMs('r."startedAt"')} AS "startedAt", ${epochMs('r."finishedAt"')} AS "finishedAt",
     ${epochMs('r."createdAt"')} AS "createdAt", ${epochMs('r."updatedAt"')} AS "updatedAt",
     ${epochMs('s."updatedAt"')} AS "scenarioUpdatedAt"
@@ -62,6 +70,8 @@ export async function lockRoomRead(tx: Tx, code: string): Promise<RoomRead | nul
     totalRounds: Number(r.totalRounds),
     deadline: dateOf(r.deadline),
     pausedAt: dateOf(r.pausedAt),
+    vacantSince: dateOf(r.vacantSince),
+    wakeAt: dateOf(r.wakeAt),
     version: Number(r.version),
     settings: json(r.settings),
     isTest: r.isTest as boolean,
@@ -88,6 +98,7 @@ export interface SeatRow {
   ready: boolean;
   connected: boolean;
   disconnectedAt: Date | null;
+  checkInBy: Date | null;
   isWithdrawn: boolean;
 }
 
@@ -115,7 +126,8 @@ const LOAD_GAME_SQL = `
   SELECT
     (SELECT coalesce(json_agg(json_build_object(
         'seat', s."seat", 'userId', s."userId", 'nickname', u."nickname", 'roleIndex', s."roleIndex", 'ready', s."ready",
-        'connected', s."connected", 'disconnectedAt', ${epochMs('s."disconnectedAt"')}, 'isWithdrawn', s."isWithdrawn") ORDER BY s."seat"), '[]'::json)
+        'connected', s."connected", 'disconnectedAt', ${epochMs('s."disconnectedAt"')}, 'checkInBy', ${epochMs('s."checkInBy"')},
+        'isWithdrawn', s."isWithdrawn") ORDER BY s."seat"), '[]'::json)
       FROM "Seat" s LEFT JOIN "User" u ON u."id" = s."userId" WHERE s."roomId" = $1) AS "seats",
     (SELECT coalesce(json_agg(json_build_object('phase', a."phase", 'userId', a."userId") ORDER BY a."createdAt", a."id"), '[]'::json)
       FROM "PhaseAck" a WHERE a."roomId" = $1 AND a."round" = $2) AS "acks",
@@ -134,7 +146,7 @@ const LOAD_GAME_SQL = `
       FROM "ProcessedOperation" o WHERE o."userId" = $3 AND o."opId" = $4) AS "operation"`;
 
 interface LoadGameRow {
-  seats: { seat: number; userId: string | null; nickname: string | null; roleIndex: number | null; ready: boolean; connected: boolean; disconnectedAt: number | null; isWithdrawn: boolean }[];
+  seats: { seat: number; userId: string | null; nickname: string | null; roleIndex: number | null; ready: boolean; connected: boolean; disconnectedAt: number | null; checkInBy: number | null; isWithdrawn: boolean }[];
   acks: { phase: Phase; userId: string }[];
   choices: { userId: string; seat: number; choice: number | null; confidence: number | null }[];
   votes: { userId: string; choice: number; at: number }[];
@@ -170,7 +182,7 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?
   const acked = (phase: Phase) => row.acks.filter((a) => a.phase === phase).map((a) => a.userId);
   current.endVotes = acked("DISCUSSION");
   current.continueVotes = acked("REVEAL");
-  const seats: SeatRow[] = row.seats.map((s) => ({ ...s, nickname: s.userId ? s.nickname : null, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) }));
+  const seats: SeatRow[] = row.seats.map((s) => ({ ...s, nickname: s.userId ? s.nickname : null, disconnectedAt: dateOf(s.disconnectedAt), checkInBy: dateOf(s.checkInBy) }));
   const state: GameState = {
     phase: room.phase,
     round: room.round,
@@ -178,9 +190,10 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?
     optionCounts: content.rounds.map((r) => r.options.length),
     deadline: ms(room.deadline),
     pausedAt: ms(room.pausedAt),
+    vacantSince: ms(room.vacantSince),
     hostId: room.hostId,
     settings: readSettings(room.settings),
-    seats: row.seats.map((s) => ({ seat: s.seat, userId: s.userId, roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt })),
+    seats: row.seats.map((s) => ({ seat: s.seat, userId: s.userId, roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt, checkInBy: s.checkInBy })),
     roleConfirmations: room.round === 0 ? acked("ROLES") : [],
     current,
   };
@@ -260,7 +273,7 @@ export async function persistDecision(
   const started = before.phase === "WAITING" && state.phase !== "WAITING";
   const ended = (state.phase === "FINISHED" || state.phase === "ABANDONED") && before.phase !== state.phase;
   const roomUpdate = `UPDATE "Room" SET "phase" = ${q.phase(state.phase)}, "round" = ${q.p(state.round)}, "deadline" = ${q.ts(state.deadline)}, "pausedAt" = ${q.ts(state.pausedAt)},
-      "hostId" = ${q.text(state.hostId)}, "version" = "version" + 1, "updatedAt" = ${at}${started ? `, "startedAt" = ${at}` : ""}${ended ? `, "finishedAt" = ${at}` : ""}
+      "vacantSince" = ${q.ts(state.vacantSince)}, "wakeAt" = ${q.ts(nextWakeUp(state))}, "hostId" = ${q.text(state.hostId)}, "version" = "version" + 1, "updatedAt" = ${at}${started ? `, "startedAt" = ${at}` : ""}${ended ? `, "finishedAt" = ${at}` : ""}
     WHERE "id" = ${roomId} AND "version" = ${q.int(room.version)} RETURNING "version"`;
   // Every other part happens only if the room's row was updated (w0 returned it).
   const ifUpdated = `EXISTS (SELECT 1 FROM w0)`;
@@ -314,6 +327,18 @@ export async function persistDecision(
           );
         }
         break;
+      case "checkIn":
+        // An unanswered "Are you still there?" is logged as an event, like a freed seat: it explains the pause after it.
+        if (e.status === "missed") {
+          parts.push(
+            insert(
+              "PhaseLog",
+              ["id", "roomId", "phase", "round", "enteredAt", "leftAt", "reason", "actorId"],
+              [id(), roomId, q.phase(before.phase), q.int(before.round), at, at, q.text(`check_in_missed:${e.seat}`), q.text(null)],
+            ),
+          );
+        }
+        break;
       case "phaseChanged":
         parts.push(`UPDATE "PhaseLog" SET "leftAt" = ${at} WHERE "roomId" = ${roomId} AND "leftAt" IS NULL AND ${ifUpdated}`);
         parts.push(
@@ -333,7 +358,7 @@ export async function persistDecision(
     const marks = newcomer ? `, "joinedAt" = ${at}, "isWithdrawn" = false` : withdrawn.has(seat.seat) ? `, "isWithdrawn" = true` : "";
     parts.push(
       `UPDATE "Seat" SET "userId" = ${q.text(seat.userId)}, "roleIndex" = ${q.int(seat.roleIndex)}, "ready" = ${q.bool(seat.ready)}, "connected" = ${q.bool(seat.connected)},
-         "disconnectedAt" = ${q.ts(seat.disconnectedAt)}, "updatedAt" = ${at}${marks}
+         "disconnectedAt" = ${q.ts(seat.disconnectedAt)}, "checkInBy" = ${q.ts(seat.checkInBy)}, "updatedAt" = ${at}${marks}
        WHERE "roomId" = ${roomId} AND "seat" = ${q.int(seat.seat)} AND ${ifUpdated}`,
     );
   }
@@ -413,6 +438,12 @@ export async function buildSnapshot(tx: Tx, roomId: string, now = new Date()): P
   return viewSnapshot(await readView(tx, roomId), now);
 }
 
+/** When a room in `state` next needs a tick, as its row keeps it. */
+export function wakeDate(state: GameState): Date | null {
+  const at = nextWakeUp(state);
+  return at === null ? null : new Date(at);
+}
+
 /** The room row as a decision's state has it, at `version`. */
 function roomAfter(room: Room, state: GameState, version: number): Room {
   return {
@@ -421,6 +452,8 @@ function roomAfter(room: Room, state: GameState, version: number): Room {
     round: state.round,
     deadline: state.deadline === null ? null : new Date(state.deadline),
     pausedAt: state.pausedAt === null ? null : new Date(state.pausedAt),
+    vacantSince: state.vacantSince === null ? null : new Date(state.vacantSince),
+    wakeAt: wakeDate(state),
     hostId: state.hostId,
     version,
   };
@@ -451,7 +484,7 @@ function seatsAfter(before: SeatRow[], previous: GameState, decision: Decision, 
   for (const s of decision.state.seats) {
     const old = before[s.seat];
     if (!old) return null;
-    const moved = { roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: s.disconnectedAt === null ? null : new Date(s.disconnectedAt) };
+    const moved = { roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: dateOf(s.disconnectedAt), checkInBy: dateOf(s.checkInBy) };
     if (old.userId === s.userId) seats.push({ ...old, ...moved });
     else if (s.userId === null) seats.push({ ...old, ...moved, userId: null, nickname: null, isWithdrawn: old.isWithdrawn || withdrawn.has(s.seat) });
     else if (s.userId === known?.id) seats.push({ ...old, ...moved, userId: s.userId, nickname: known.nickname, isWithdrawn: false });
@@ -679,6 +712,7 @@ export function viewSnapshot({ room, content, seats, state, phaseStartedAt, phas
         submitted: s.userId ? (answered[s.userId] ?? false) : false,
         isHost: !!s.userId && s.userId === room.hostId,
         isWithdrawn: s.isWithdrawn,
+        checkInBy: s.userId && s.checkInBy ? s.checkInBy.toISOString() : null,
       };
     }),
     consensus:

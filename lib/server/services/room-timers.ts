@@ -1,8 +1,9 @@
-import { PLAYING_PHASES } from "@/lib/domain/game";
+import { asksCheckIns, PLAYING_PHASES } from "@/lib/domain/game";
 import { db } from "../db";
 import { logger } from "../logger";
 import type { Io } from "../realtime/emitter";
 import { remember } from "../remember";
+import { heardInPhase } from "./seat-activity";
 
 /**
  * Room timers. Deadlines live in the database; this process keeps one timeout per room to
@@ -30,26 +31,31 @@ export function scheduleWakeUp(code: string, at: number | null): void {
   map.set(code, t);
 }
 
-/** Lets time act on a room now: fire an expired timer, pause for an absent seat. Never throws. */
+/**
+ * Lets time act on a room now: fire an expired timer (asking those silent through the phase
+ * whether they are still there), pause for an absent seat, free a waiting room's seats of absent
+ * players, end a room nobody is in. Never throws.
+ */
 export async function tickRoom(code: string): Promise<void> {
   try {
     const { runRoomCommand } = await import("./room-command");
-    await runRoomCommand(code, { userId: null, scope: "tick" }, () => ({ type: "tick" }));
+    // Who was heard during the phase is read only when its timer ends in a room that asks.
+    await runRoomCommand(code, { userId: null, scope: "tick" }, async ({ state, room, run }) =>
+      asksCheckIns(state, Date.now()) ? { type: "tick", spoke: await heardInPhase(run, room.id) } : { type: "tick" },
+    );
   } catch (err) {
     logger().warn({ err: err instanceof Error ? err.message : err, code }, "room tick failed; the sweep will retry");
   }
 }
 
-/** Rooms with a timer due or a seat whose player is away. */
+/**
+ * Rooms whose wake-up has come. Every decision stores its room's next wake-up (`Room.wakeAt`,
+ * the domain's nextWakeUp of the new state: lib/server/services/room-state.ts persistDecision),
+ * so this is the domain's rule read back, not restated; any instance finds any room due, with
+ * nobody connected to it and whatever this process remembers.
+ */
 export async function dueRooms(now = new Date()): Promise<string[]> {
-  const rooms = await db().room.findMany({
-    where: {
-      phase: { in: [...PLAYING_PHASES] },
-      OR: [{ pausedAt: null, deadline: { lte: now } }, { pausedAt: null, seats: { some: { userId: { not: null }, connected: false } } }],
-    },
-    select: { code: true },
-    take: 500,
-  });
+  const rooms = await db().room.findMany({ where: { wakeAt: { lte: now } }, orderBy: { wakeAt: "asc" }, select: { code: true }, take: 500 });
   return rooms.map((r) => r.code);
 }
 
@@ -80,7 +86,8 @@ export function clearAllTimers(): void {
 /**
  * At start: mark as away (from now) everyone seated in an open room who has no socket on this
  * instance or, with Redis, on any instance — so after a restart their grace period starts and
- * returning players are seen coming back, while players connected elsewhere stay present.
+ * returning players are seen coming back, while players connected elsewhere stay present. Those
+ * rooms are due at once (`wakeAt`): their first tick works out what follows from it.
  */
 export async function markAwayWithoutSockets(io: Io, now = new Date()): Promise<number> {
   const sockets = await io.fetchSockets().catch(() => []);
@@ -94,7 +101,7 @@ export async function markAwayWithoutSockets(io: Io, now = new Date()): Promise<
       locked AS (SELECT r."id" FROM "Room" r WHERE r."id" IN (SELECT "roomId" FROM away) ORDER BY r."code" FOR UPDATE),
       seats AS (UPDATE "Seat" SET "connected" = false, "disconnectedAt" = $3::timestamp(3)
         WHERE "id" IN (SELECT "id" FROM away) AND "connected" AND "roomId" IN (SELECT "id" FROM locked) RETURNING 1),
-      rooms AS (UPDATE "Room" SET "version" = "version" + 1 WHERE "id" IN (SELECT "id" FROM locked) RETURNING 1)
+      rooms AS (UPDATE "Room" SET "version" = "version" + 1, "wakeAt" = $3::timestamp(3) WHERE "id" IN (SELECT "id" FROM locked) RETURNING 1)
     SELECT (SELECT count(*) FROM seats)::int AS "count"`,
     JSON.stringify(present),
     JSON.stringify([...PLAYING_PHASES, "WAITING"]),

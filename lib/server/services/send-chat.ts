@@ -10,7 +10,8 @@ import { findSeatedRoom } from "./get-room";
 
 /**
  * The message stored in one statement, only if the sender sits in the room and the game is not
- * over; with the sender's nickname as it is stored now, and the room's round and phase.
+ * over; with the sender's nickname as it is stored now, and the room's round and phase. The
+ * sender's seat notes that they were heard (seat-activity.ts: the check-in).
  */
 const SEND_SQL = `
   WITH target AS (
@@ -23,6 +24,10 @@ const SEND_SQL = `
     INSERT INTO "ChatMessage" ("id", "roomId", "userId", "round", "phase", "text", "isMasked", "createdAt")
     SELECT $3, "roomId", $2, "round", "phase", $4, $5, (to_timestamp($6::float8 / 1000) AT TIME ZONE 'UTC')::timestamp(3) FROM target
     RETURNING "id"
+  ), heard AS (
+    UPDATE "Seat" SET "activeAt" = (to_timestamp($6::float8 / 1000) AT TIME ZONE 'UTC')::timestamp(3)
+    WHERE "roomId" = (SELECT "roomId" FROM target) AND "userId" = $2
+    RETURNING 1
   )
   SELECT a."id", t."nickname" FROM added a, target t`;
 

@@ -43,5 +43,7 @@ async function runCommand(socket: HubSocket, c: RoomCommandInput & { code: strin
       return play.continueRound(c.code, user, c.round, opts);
     case "advance":
       return play.advanceRoom(c.code, user, c.reason, c.end ?? false, opts);
+    case "checkIn":
+      return play.checkIn(c.code, user);
   }
 }

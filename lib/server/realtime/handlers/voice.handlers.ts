@@ -2,6 +2,7 @@ import { voiceChannel, voiceUserChannel } from "@/lib/realtime-events";
 import { roomRefSchema, voiceRelaySchema, voiceStateSchema } from "@/lib/validation/realtime";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
+import { noteHeard } from "../../services/seat-activity";
 import { closeVoiceSession, isSeatedIn, openVoiceSession } from "../../services/voice-sessions";
 import { io } from "../emitter";
 import { withAck } from "../with-ack";
@@ -91,6 +92,8 @@ export function registerVoiceHandlers(socket: HubSocket): void {
     withAck("voice:state", voiceStateSchema, ({ code, muted, speaking }) => {
       if (!socket.rooms.has(voiceChannel(code))) throw new AppError("WRONG_PHASE", "Join the room's voice first (voice:join).");
       socket.to(voiceChannel(code)).emit("voice:state", { userId: socket.data.userId, muted, speaking });
+      // Heard: not silent through the phase (check-in). Written at most every few seconds.
+      if (speaking) noteHeard(code, socket.data.userId);
       return null;
     }),
   );
