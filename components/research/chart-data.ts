@@ -1,3 +1,4 @@
+import { confidenceChange } from "@/lib/domain/statistics";
 import type { ResearchParticipantGame, ResearchRoomDetail, ResearchSummary, ResearchTimelineEntry } from "@/lib/client/research-api";
 
 /**
@@ -138,23 +139,24 @@ export interface ParticipantTotals {
   rounds: number;
   /** Rounds where the individual choice was the group's, of rounds with both. */
   agreementRate: number | null;
+  /** Mean confidence in the own choice and in the consensus, over the rounds where both were given. */
   meanConfidence: number | null;
   meanConsensusConfidence: number | null;
 }
 
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 
 /** One participant's figures over all their games. */
 export function participantTotals(games: ResearchParticipantGame[]): ParticipantTotals {
   const rounds = games.flatMap((g) => g.rounds);
   const comparable = rounds.filter((r) => r.choice !== null && r.consensus !== null);
+  const confidence = confidenceChange(rounds.map((r) => ({ before: r.confidence, after: r.consensusConfidence })));
   return {
     games: games.length,
     completed: games.filter((g) => g.completed).length,
     rounds: rounds.filter((r) => r.choice !== null).length,
     agreementRate: comparable.length ? Math.round((comparable.filter((r) => r.choice === r.consensus).length / comparable.length) * 100) / 100 : null,
-    meanConfidence: mean(rounds.flatMap((r) => (r.confidence === null ? [] : [r.confidence]))),
-    meanConsensusConfidence: mean(rounds.flatMap((r) => (r.consensusConfidence === null ? [] : [r.consensusConfidence]))),
+    meanConfidence: confidence.before,
+    meanConsensusConfidence: confidence.after,
   };
 }
 

@@ -61,7 +61,8 @@ describe("room charts", () => {
   it("puts mean confidence before and after the consensus side by side", () => {
     expect(confidenceRows(detail.statistics)).toEqual([
       { round: 1, before: 3.67, after: 4, shift: 0.33 },
-      { round: 2, before: 2, after: null, shift: null },
+      // Nobody rated round 2's consensus: no player to compare before and after over.
+      { round: 2, before: null, after: null, shift: null },
     ]);
   });
 
@@ -154,7 +155,8 @@ describe("participantTotals", () => {
         [1, 1, null, null],
       ]),
     ]);
-    expect(totals).toEqual({ games: 2, completed: 1, rounds: 4, agreementRate: 0.67, meanConfidence: 2.75, meanConsensusConfidence: 4 });
+    // Confidence before and after over the three rounds rated both times (2→4, 3→3, 5→5).
+    expect(totals).toEqual({ games: 2, completed: 1, rounds: 4, agreementRate: 0.67, meanConfidence: 3.33, meanConsensusConfidence: 4 });
     expect(participantTotals([])).toEqual({ games: 0, completed: 0, rounds: 0, agreementRate: null, meanConfidence: null, meanConsensusConfidence: null });
   });
 });
