@@ -22,7 +22,6 @@ export function LocaleSwitch({ className }: { className?: string }) {
             key={option.locale}
             type="button"
             lang={option.locale}
-            aria-label={option.name}
             aria-pressed={isActive}
             onClick={() => !isActive && setLocale(option.locale)}
             className={cn(
@@ -30,8 +29,11 @@ export function LocaleSwitch({ className }: { className?: string }) {
               isActive ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900",
             )}
           >
-            <span className="sm:hidden">{option.short}</span>
-            <span className="hidden sm:inline">{option.name}</span>
+            {/* Named in full at every width (a phone shows the short form), without an aria-label that the visible text would not match. */}
+            <span aria-hidden="true" className="sm:hidden">
+              {option.short}
+            </span>
+            <span className="sr-only sm:not-sr-only">{option.name}</span>
           </button>
         );
       })}

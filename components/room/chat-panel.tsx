@@ -29,7 +29,7 @@ export function ChatPanel() {
   const [text, setText] = useState("");
   const [isSending, setIsSending] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
-  const listRef = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const typingSentAt = useRef(0);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inputId = useId();
@@ -93,27 +93,30 @@ export function ChatPanel() {
 
   return (
     <div className="flex flex-col">
-      <ol ref={listRef} role="log" aria-live="polite" aria-label={t("chat.log")} className="flex h-64 flex-col gap-2.5 overflow-y-auto px-4 py-3 lg:h-80">
-        {messages.length === 0 && <li className="m-auto max-w-[16rem] text-center text-sm text-slate-500">{t("chat.empty")}</li>}
-        {messages.map((m) => {
-          const isMine = m.userId === myId;
-          return (
-            <li key={m.id} className={cn("flex max-w-[85%] flex-col", isMine ? "items-end self-end" : "items-start")}>
-              <span className="text-xs text-slate-500">
-                {isMine ? t("chat.you") : m.nickname} · <time dateTime={m.at}>{time.format(new Date(m.at))}</time>
-              </span>
-              <span
-                className={cn(
-                  "mt-0.5 rounded-2xl px-3 py-1.5 text-sm whitespace-pre-wrap",
-                  isMine ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-slate-100 text-slate-900",
-                )}
-              >
-                {m.text}
-              </span>
-            </li>
-          );
-        })}
-      </ol>
+      {/* The log is the scrolling box; the messages inside it stay a list (a role on the list itself would hide its items' list semantics). */}
+      <div ref={listRef} role="log" aria-live="polite" aria-label={t("chat.log")} className="h-64 overflow-y-auto px-4 py-3 lg:h-80">
+        <ol className="flex min-h-full flex-col gap-2.5">
+          {messages.length === 0 && <li className="m-auto max-w-[16rem] text-center text-sm text-slate-500">{t("chat.empty")}</li>}
+          {messages.map((m) => {
+            const isMine = m.userId === myId;
+            return (
+              <li key={m.id} className={cn("flex max-w-[85%] flex-col", isMine ? "items-end self-end" : "items-start")}>
+                <span className="text-xs text-slate-500">
+                  {isMine ? t("chat.you") : m.nickname} · <time dateTime={m.at}>{time.format(new Date(m.at))}</time>
+                </span>
+                <span
+                  className={cn(
+                    "mt-0.5 rounded-2xl px-3 py-1.5 text-sm whitespace-pre-wrap",
+                    isMine ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-slate-100 text-slate-900",
+                  )}
+                >
+                  {m.text}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
       <p className="h-5 px-4 text-xs text-slate-500" aria-live="polite">
         {typingNames.length > 0 ? t("chat.typing", { names: joinNames(typingNames, t("common.and")) }) : ""}
       </p>

@@ -74,7 +74,7 @@ function RoundHead({ room, question }: { room: RoomSnapshot; question: RoundQues
                 aria-current={i === current ? "step" : undefined}
                 className={cn(
                   "rounded-full px-2 py-0.5",
-                  i === current ? "bg-brand-600 text-white" : i < current ? "text-brand-700" : "text-slate-400",
+                  i === current ? "bg-brand-600 text-white" : i < current ? "text-brand-700" : "text-slate-500",
                 )}
               >
                 {t(s.label)}
@@ -309,7 +309,7 @@ function ConsensusStep({ question }: { question: RoundQuestion }) {
                       </span>
                     </>
                   ) : (
-                    <span className="text-sm text-slate-400">{t("consensus.noBackers")}</span>
+                    <span className="text-sm text-slate-500">{t("consensus.noBackers")}</span>
                   )}
                 </div>
                 <Button
@@ -490,7 +490,7 @@ export function RoundResultCard({
                     </th>
                     <td className="px-2 py-3 align-top text-slate-800">
                       {c.choice === null ? (
-                        <span className="text-slate-400">{t("reveal.missing")}</span>
+                        <span className="text-slate-500">{t("reveal.missing")}</span>
                       ) : (
                         <span className="flex items-start gap-1.5">
                           <span className={cn("mt-px inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold", agreed ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-600")}>
