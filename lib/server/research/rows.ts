@@ -165,9 +165,8 @@ export function roundsReached(room: RoomRecords): number[] {
 /** Seconds from the start of round `round`'s individual phase to `at`, less the time the room was paused meanwhile. */
 function timeToChoose(starts: Map<number, Date>, pauses: Span[], round: number, at: Date, missing: boolean): number | null {
   const start = starts.get(round);
-  const wall = missing ? null : secondsBetween(start, at);
-  if (wall === null || !start) return null;
-  return seconds(Math.max(0, wall * 1000 - pausedWithin(start.getTime(), at.getTime(), pauses)));
+  if (missing || !start || at < start) return null;
+  return seconds(Math.max(0, at.getTime() - start.getTime() - pausedWithin(start.getTime(), at.getTime(), pauses)));
 }
 
 /**
