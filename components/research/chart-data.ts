@@ -1,3 +1,4 @@
+import { confidenceChange } from "@/lib/domain/statistics";
 import type { ResearchParticipantGame, ResearchRoomDetail, ResearchSummary, ResearchTimelineEntry } from "@/lib/client/research-api";
 
 /**
@@ -8,6 +9,8 @@ import type { ResearchParticipantGame, ResearchRoomDetail, ResearchSummary, Rese
 /** Colours of options A–D (distinct in hue and lightness, readable for red–green colour blindness). */
 export const OPTION_COLORS = ["#4f6df5", "#f59e0b", "#0d9488", "#db2777"] as const;
 export const MISSING_COLOR = "#cbd5e1";
+/** A phase's paused time, after its played time in the timeline. */
+export const PAUSED_COLOR = "#e2e8f0";
 export const AGREED_COLOR = "#10b981";
 export const DIFFERED_COLOR = "#f59e0b";
 export const BEFORE_COLOR = "#93b1fd";
@@ -93,16 +96,25 @@ export interface TimelineRow {
   phase: string;
   /** 0 before the first round. */
   round: number;
+  /** Active seconds: the phase's time without its pauses. */
   seconds: number;
+  /** Seconds the phase spent paused. */
+  paused: number;
   enteredAt: string;
 }
 
 /**
- * The phases the room went through, in order, with how long each lasted. The phase the room
- * is in now (no end yet) and the final FINISHED/ABANDONED mark are left out: they have no duration.
+ * The phases the room went through, in order, with how long each was played (its active time)
+ * and paused. The phase the room is in now (no end yet) and the final FINISHED/ABANDONED mark
+ * are left out: they have no duration; pauses and events are counted in their phase's row.
  */
 export function timelineRows(timeline: ResearchTimelineEntry[]): TimelineRow[] {
-  return timeline.flatMap((e, i) => (e.durationSeconds === null ? [] : [{ key: `${i}`, phase: e.phase, round: e.round, seconds: Math.max(0, e.durationSeconds), enteredAt: e.enteredAt }]));
+  return timeline.flatMap((e, i) => {
+    if (e.kind !== "phase" || e.durationSeconds === null) return [];
+    const paused = Math.max(0, e.pausedSeconds ?? 0);
+    const seconds = Math.max(0, e.activeSeconds ?? e.durationSeconds - paused);
+    return [{ key: `${i}`, phase: e.phase, round: e.round, seconds, paused, enteredAt: e.enteredAt }];
+  });
 }
 
 /** A duration as `0:45`, `12:05`, `1:02:03` (same in every language); a dash when unknown. */
@@ -138,23 +150,24 @@ export interface ParticipantTotals {
   rounds: number;
   /** Rounds where the individual choice was the group's, of rounds with both. */
   agreementRate: number | null;
+  /** Mean confidence in the own choice and in the consensus, over the rounds where both were given. */
   meanConfidence: number | null;
   meanConsensusConfidence: number | null;
 }
 
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 
 /** One participant's figures over all their games. */
 export function participantTotals(games: ResearchParticipantGame[]): ParticipantTotals {
   const rounds = games.flatMap((g) => g.rounds);
   const comparable = rounds.filter((r) => r.choice !== null && r.consensus !== null);
+  const confidence = confidenceChange(rounds.map((r) => ({ before: r.confidence, after: r.consensusConfidence })));
   return {
     games: games.length,
     completed: games.filter((g) => g.completed).length,
     rounds: rounds.filter((r) => r.choice !== null).length,
     agreementRate: comparable.length ? Math.round((comparable.filter((r) => r.choice === r.consensus).length / comparable.length) * 100) / 100 : null,
-    meanConfidence: mean(rounds.flatMap((r) => (r.confidence === null ? [] : [r.confidence]))),
-    meanConsensusConfidence: mean(rounds.flatMap((r) => (r.consensusConfidence === null ? [] : [r.consensusConfidence]))),
+    meanConfidence: confidence.before,
+    meanConsensusConfidence: confidence.after,
   };
 }
 

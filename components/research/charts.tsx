@@ -13,6 +13,7 @@ import {
   FINISHED_COLOR,
   MISSING_COLOR,
   OPTION_COLORS,
+  PAUSED_COLOR,
   PHASE_COLORS,
   agreementRows,
   confidenceRows,
@@ -343,7 +344,7 @@ export function ConfidenceChart({ statistics }: { statistics: ResearchRoomDetail
 
 // ---------------------------------------------------------------------------------------------
 
-/** Every phase the room went through, in order, as a bar as long as the phase lasted. */
+/** Every phase the room went through, in order, as a bar as long as it was played, with its paused time in grey after it. */
 export function TimelineChart({ timeline, className }: { timeline: ResearchRoomDetail["timeline"]; className?: string }) {
   const t = useT();
   const f = useFormat();
@@ -352,6 +353,7 @@ export function TimelineChart({ timeline, className }: { timeline: ResearchRoomD
   const label = (r: TimelineRow) => (r.round > 0 ? `${t("research.roundShort", { n: r.round })} · ${phaseName(r.phase)}` : phaseName(r.phase));
   const labelOfKey = new Map(rows.map((r) => [r.key, label(r)]));
   const total = rows.reduce((n, r) => n + r.seconds, 0);
+  const paused = rows.reduce((n, r) => n + r.paused, 0);
   const kinds = [...new Set(rows.map((r) => r.phase))];
   return (
     <ChartFrame
@@ -359,8 +361,18 @@ export function TimelineChart({ timeline, className }: { timeline: ResearchRoomD
       className={className}
       title={t("research.chart.timeline.title")}
       description={t("research.chart.timeline.description")}
-      summary={rows.length ? t("research.chart.timeline.summary", { n: rows.length, total: formatDuration(total) }) : t("research.chart.timeline.empty")}
-      legend={<ChartLegend items={kinds.map((k) => ({ label: phaseName(k), color: PHASE_COLORS[k] ?? MISSING_COLOR }))} />}
+      summary={
+        !rows.length
+          ? t("research.chart.timeline.empty")
+          : paused > 0
+            ? t("research.chart.timeline.summaryPaused", { n: rows.length, total: formatDuration(total), paused: formatDuration(paused) })
+            : t("research.chart.timeline.summary", { n: rows.length, total: formatDuration(total) })
+      }
+      legend={
+        <ChartLegend
+          items={[...kinds.map((k) => ({ label: phaseName(k), color: PHASE_COLORS[k] ?? MISSING_COLOR })), ...(paused > 0 ? [{ label: t("research.timeline.paused"), color: PAUSED_COLOR }] : [])]}
+        />
+      }
       table={
         <DataTable
           caption={t("research.chart.timeline.title")}
@@ -370,6 +382,7 @@ export function TimelineChart({ timeline, className }: { timeline: ResearchRoomD
             { key: "phase", header: t("research.timeline.phase"), cell: (r: TimelineRow) => label(r) },
             { key: "entered", header: t("research.timeline.entered"), cell: (r) => f.time(r.enteredAt) },
             { key: "duration", header: t("research.timeline.duration"), numeric: true, cell: (r) => formatDuration(r.seconds) },
+            { key: "paused", header: t("research.timeline.paused"), numeric: true, cell: (r) => (r.paused > 0 ? formatDuration(r.paused) : "–") },
           ]}
           rows={rows}
           rowKey={(r) => r.key}
@@ -395,14 +408,17 @@ export function TimelineChart({ timeline, className }: { timeline: ResearchRoomD
           isAnimationActive={false}
           content={(p) => {
             const r = rowOf<TimelineRow>(p);
-            return r ? <TooltipBox title={label(r)} rows={[{ color: PHASE_COLORS[r.phase] ?? MISSING_COLOR, label: f.time(r.enteredAt), value: formatDuration(r.seconds) }]} /> : null;
+            if (!r) return null;
+            const played = { color: PHASE_COLORS[r.phase] ?? MISSING_COLOR, label: f.time(r.enteredAt), value: formatDuration(r.seconds) };
+            return <TooltipBox title={label(r)} rows={r.paused > 0 ? [played, { color: PAUSED_COLOR, label: t("research.timeline.paused"), value: formatDuration(r.paused) }] : [played]} />;
           }}
         />
-        <Bar dataKey="seconds" radius={[0, 3, 3, 0]} isAnimationActive={false}>
+        <Bar dataKey="seconds" stackId="time" isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.key} fill={PHASE_COLORS[r.phase] ?? MISSING_COLOR} />
           ))}
         </Bar>
+        <Bar dataKey="paused" stackId="time" fill={PAUSED_COLOR} radius={[0, 3, 3, 0]} isAnimationActive={false} />
       </BarChart>
     </ChartFrame>
   );

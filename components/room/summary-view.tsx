@@ -96,9 +96,7 @@ export function SummaryView() {
                 {rs.agreementRate === null
                   ? t("summary.roundNoAgreement")
                   : t("summary.roundAgreement", { agreed: rs.agreed, total: rs.players.filter((p) => p.agreedWithConsensus !== null).length })}{" "}
-                {rs.meanConfidence !== null &&
-                  rs.meanConsensusConfidence !== null &&
-                  t("summary.roundConfidence", { before: fmt(rs.meanConfidence), after: fmt(rs.meanConsensusConfidence), shift: fmt(rs.meanConfidenceShift, signed) })}
+                {rs.meanConfidence !== null && rs.meanConsensusConfidence !== null && <ConfidenceLine stats={rs} before={fmt(rs.meanConfidence)} after={fmt(rs.meanConsensusConfidence)} shift={fmt(rs.meanConfidenceShift, signed)} />}
               </p>
             )}
           </section>
@@ -120,6 +118,18 @@ export function SummaryDataPanel() {
   const isPlayer = useMySeat() !== null;
   if (!me || !isPlayer) return null;
   return <MyDataPanel me={me} className="mt-6" />;
+}
+
+/**
+ * A round's mean confidence before → after (shift), over the players who rated both; when
+ * someone missed a rating, it says over how many of the round's players.
+ */
+function ConfidenceLine({ stats, before, after, shift }: { stats: RoundStatistics; before: string; after: string; shift: string }) {
+  const t = useT();
+  const total = stats.players.length;
+  return stats.confidencePlayers < total
+    ? t("summary.roundConfidenceOf", { before, after, shift, n: stats.confidencePlayers, total })
+    : t("summary.roundConfidence", { before, after, shift });
 }
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {

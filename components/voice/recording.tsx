@@ -1,15 +1,19 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { isOver } from "@/lib/domain/game";
+import { useMeStore } from "@/lib/client/stores/me";
+import { useRoomStore } from "@/lib/client/stores/room";
 import { useVoiceStore } from "@/lib/client/stores/voice";
 import { cn } from "../ui/cn";
 import { useT } from "../i18n-provider";
 
-/** "● Recording" in the room header while this browser records the round. */
+/** "● Recording" in the room header while this browser records the round (the room records only while everyone seated agreed). */
 export function RecordingBadge({ className }: { className?: string }) {
   const t = useT();
   const isRecording = useVoiceStore((s) => s.isActive && s.recording.status === "recording");
-  if (!isRecording) return null;
+  const isAllowed = useRoomStore((s) => s.snapshot?.isRecordingAllowed ?? false);
+  if (!isRecording || !isAllowed) return null;
   return (
     <span
       data-testid="recording-badge"
@@ -31,15 +35,19 @@ export function RecordingBadge({ className }: { className?: string }) {
   );
 }
 
-/** The last recording's upload: progress, saved, failed, or recording switched off for want of consent. */
+/**
+ * The last recording's upload (progress, saved, failed), or, while the room does not record,
+ * that it does not: because this player did not agree, or (naming nobody) because not
+ * everyone in the room did.
+ */
 export function RecordingStatus({ className }: { className?: string }) {
   const t = useT();
   const recording = useVoiceStore((s) => s.recording);
-  const isRefused = useVoiceStore((s) => s.isRecordingRefused);
+  const isOff = useRoomStore((s) => !!s.snapshot && !isOver(s.snapshot.phase) && !s.snapshot.isRecordingAllowed);
+  const hasVoiceConsent = useMeStore((s) => s.me?.voiceConsent ?? false);
   const n = recording.round ?? 0;
   let content: ReactNode = null;
-  if (isRefused) content = <span className="text-slate-500">{t("voice.rec.refused")}</span>;
-  else if (recording.status === "uploading") {
+  if (recording.status === "uploading") {
     const percent = Math.round(recording.progress * 100);
     content = (
       <span className="flex min-w-0 items-center gap-2 text-slate-600">
@@ -58,9 +66,24 @@ export function RecordingStatus({ className }: { className?: string }) {
     );
   } else if (recording.status === "saved") content = <span className="text-slate-500" data-testid="recording-saved">{t("voice.rec.saved", { n })}</span>;
   else if (recording.status === "failed") content = <span className="text-amber-800">{t("voice.rec.failed", { n })}</span>;
+  else if (isOff) content = <RecordingOff reason={hasVoiceConsent ? "others" : "self"} />;
   return (
     <p role="status" aria-live="polite" className={cn("text-xs sm:text-sm", !content && "sr-only", className)}>
       {content}
     </p>
+  );
+}
+
+/** "Not recorded", with why: this player did not agree, or not everyone in the room did (nobody named). */
+function RecordingOff({ reason }: { reason: "self" | "others" }) {
+  const t = useT();
+  return (
+    <span data-testid="recording-off" className="inline-flex items-start gap-1.5 text-slate-600">
+      <svg viewBox="0 0 16 16" className="mt-0.5 size-3.5 shrink-0 text-slate-400" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" aria-hidden="true">
+        <circle cx="8" cy="8" r="5.75" />
+        <path d="m4 4 8 8" />
+      </svg>
+      <span>{reason === "self" ? t("voice.rec.offSelf") : t("voice.rec.off")}</span>
+    </span>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { getSocket } from "@/lib/client/socket";
-import { useMeStore } from "@/lib/client/stores/me";
 import { useRoomStore } from "@/lib/client/stores/room";
 import { useVoiceStore } from "@/lib/client/stores/voice";
 import { canPickOutput } from "@/lib/client/voice/media";
@@ -57,10 +56,11 @@ export function VoiceLayer({ code, userId }: { code: string; userId: string }) {
 
   const phase = useRoomStore((s) => s.snapshot?.phase ?? null);
   const round = useRoomStore((s) => s.snapshot?.round ?? 0);
-  const hasVoiceConsent = useMeStore((s) => s.me?.voiceConsent ?? false);
+  // The room's rule, not this player's consent alone: recorded only while everyone seated agreed.
+  const isRecordingAllowed = useRoomStore((s) => s.snapshot?.isRecordingAllowed ?? false);
   useEffect(() => {
-    if (phase) session.current?.setPhase({ phase, round, hasVoiceConsent });
-  }, [code, userId, phase, round, hasVoiceConsent]);
+    if (phase) session.current?.setPhase({ phase, round, isRecordingAllowed });
+  }, [code, userId, phase, round, isRecordingAllowed]);
 
   return <RemoteAudio />;
 }

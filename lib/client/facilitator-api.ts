@@ -39,11 +39,16 @@ export interface AiDraft {
 }
 
 export interface RoomLogEntry {
+  /** "phase": a phase the room was in; "pause": it waited for a player (inside its phase); "event": a seat freed. */
+  kind: "phase" | "pause" | "event";
   phase: string;
   round: number;
   reason: string;
   enteredAt: string;
   leftAt: string | null;
+  /** A phase's time without its pauses, and its paused time (ms); null while it lasts, and for pauses and events. */
+  activeMs: number | null;
+  pausedMs: number | null;
   actor: { id: string; nickname: string } | null;
 }
 

@@ -95,11 +95,18 @@ export interface ResearchRound {
 }
 
 export interface ResearchTimelineEntry {
+  /** "phase": a phase the room was in; "pause": the room waited for a seat (inside its phase); "event": a moment (a seat freed). */
+  kind: "phase" | "pause" | "event";
   phase: string;
   round: number;
   enteredAt: string;
   leftAt: string | null;
+  /** From entering to leaving, pauses included; null while it lasts. */
   durationSeconds: number | null;
+  /** A phase's time without its pauses; null while it lasts and for pauses and events. */
+  activeSeconds: number | null;
+  /** A phase's time in pauses; null likewise. */
+  pausedSeconds: number | null;
   reason: string;
   actorCode: string | null;
 }

@@ -20,6 +20,11 @@ export interface RoomSnapshot {
   phaseStartedAt: string | null;
   /** Who began the current phase by hand (see phaseChangedBy); null when the game moved on by itself. */
   phaseChangedBy: PhaseChangedBy | null;
+  /**
+   * Milliseconds of the current phase spent in pauses that are over; with the pause going on
+   * (since `pausedAt`) it is what "time in phase" leaves out (lib/domain/phase-time `activeSince`).
+   */
+  phasePausedMs: number;
   serverTime: string;
   title: string | null;
   visibility: "public" | "private";
@@ -27,6 +32,11 @@ export interface RoomSnapshot {
   hostId: string | null;
   /** Who opened the room (a facilitator's monitor follows the rooms they opened). */
   createdById: string | null;
+  /**
+   * Whether the rounds are recorded: everyone seated agreed to voice recording
+   * (lib/domain/recording). Kept current when a seated player's consent changes.
+   */
+  isRecordingAllowed: boolean;
   settings: RoomSettings;
   scenario: {
     id: string;

@@ -2,6 +2,7 @@ import { adminEn, adminKo } from "./features/admin";
 import { deadroomsEn, deadroomsKo } from "./features/deadrooms";
 import { facilitatorEn, facilitatorKo } from "./features/facilitator";
 import { facilitatorFixesEn, facilitatorFixesKo } from "./features/facilitator-fixes";
+import { honestEn, honestKo } from "./features/honest";
 import { profileEn, profileKo } from "./features/profile";
 import { realtimeEn, realtimeKo } from "./features/realtime";
 import { researchEn, researchKo } from "./features/research";
@@ -436,7 +437,7 @@ const coreEn = {
   "roomError.UNKNOWN": "That didn't work. Try again.",
 } as const;
 
-const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn, ...facilitatorFixesEn, ...deadroomsEn };
+const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn, ...facilitatorFixesEn, ...deadroomsEn, ...honestEn };
 
 export type MessageKey = keyof typeof en;
 /** A dictionary with exactly the English keys: a missing or extra key is a type error. */
@@ -866,7 +867,7 @@ const coreKo: { readonly [K in keyof typeof coreEn]: string } = {
   "roomError.UNKNOWN": "처리하지 못했습니다. 다시 시도해 주세요.",
 };
 
-const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo, ...facilitatorFixesKo, ...deadroomsKo };
+const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo, ...facilitatorFixesKo, ...deadroomsKo, ...honestKo };
 
 export const messages: { readonly [L in Locale]: Messages } = { en, ko };
 

@@ -239,7 +239,7 @@ describe("the research export, read back", () => {
     expect(xlsx.tables.rooms!.header).toEqual([
       "room_code", "scenario_slug", "scenario_title", "scenario_locale", "scenario_source", "visibility", "is_research", "is_test", "phase", "completed", "created_at", "started_at", "finished_at", "total_rounds", "rounds_reached", "participants",
     ]);
-    expect(xlsx.tables.phase_log!.header).toEqual(["room_code", "phase", "round", "entered_at", "left_at", "duration_s", "reason", "actor_code"]);
+    expect(xlsx.tables.phase_log!.header).toEqual(["room_code", "kind", "phase", "round", "entered_at", "left_at", "duration_s", "active_s", "paused_s", "reason", "actor_code"]);
     expect(xlsx.tables.chat!.header).toEqual(["room_code", "participant_code", "round", "phase", "text", "is_masked", "at"]);
   });
 
@@ -422,8 +422,8 @@ const secondsBetween = (from: string | null | undefined, to: string | null | und
 
 /** Every sheet's rows as the tables say they must be, for the rooms the default export selects (no test rooms). */
 async function expectedFromDatabase(query: Query) {
-  const rooms = await query<{ id: string; code: string; scenarioId: string; visibility: string; isResearch: boolean; isTest: boolean; phase: string; round: number; totalRounds: number; createdAt: string; startedAt: string | null; finishedAt: string | null }>(
-    `SELECT id, code, "scenarioId", visibility::text AS visibility, "isResearch", "isTest", phase::text AS phase, round, "totalRounds", ${ISO('"createdAt"')} AS "createdAt", ${ISO('"startedAt"')} AS "startedAt", ${ISO('"finishedAt"')} AS "finishedAt" FROM "Room" WHERE NOT "isTest"`,
+  const rooms = await query<{ id: string; code: string; scenarioId: string; visibility: string; isResearch: boolean; isTest: boolean; phase: string; round: number; totalRounds: number; createdAt: string; startedAt: string | null; finishedAt: string | null; pausedAt: string | null }>(
+    `SELECT id, code, "scenarioId", visibility::text AS visibility, "isResearch", "isTest", phase::text AS phase, round, "totalRounds", ${ISO('"createdAt"')} AS "createdAt", ${ISO('"startedAt"')} AS "startedAt", ${ISO('"finishedAt"')} AS "finishedAt", ${ISO('"pausedAt"')} AS "pausedAt" FROM "Room" WHERE NOT "isTest"`,
   );
   const users = await query<{ id: string; participantCode: string; dataConsent: boolean }>(`SELECT id, "participantCode", "dataConsent" FROM "User"`);
   const code = (id: string | null) => {
@@ -445,8 +445,8 @@ async function expectedFromDatabase(query: Query) {
   const ratings = await query<{ roomId: string; round: number; userId: string; confidence: number | null; isMissing: boolean; submittedAt: string }>(
     `SELECT "roomId", round, "userId", confidence, "isMissing", ${ISO('"submittedAt"')} AS "submittedAt" FROM "ConsensusConfidence"`,
   );
-  const logs = await query<{ roomId: string; phase: string; round: number; enteredAt: string; leftAt: string | null; reason: string; actorId: string | null }>(
-    `SELECT "roomId", phase::text AS phase, round, ${ISO('"enteredAt"')} AS "enteredAt", ${ISO('"leftAt"')} AS "leftAt", reason, "actorId" FROM "PhaseLog"`,
+  const logs = await query<{ roomId: string; kind: string; phase: string; round: number; enteredAt: string; leftAt: string | null; reason: string; actorId: string | null }>(
+    `SELECT "roomId", kind::text AS kind, phase::text AS phase, round, ${ISO('"enteredAt"')} AS "enteredAt", ${ISO('"leftAt"')} AS "leftAt", reason, "actorId" FROM "PhaseLog"`,
   );
   const chat = await query<{ roomId: string; userId: string; round: number; phase: string; text: string; isMasked: boolean; createdAt: string }>(
     `SELECT "roomId", "userId", round, phase::text AS phase, text, "isMasked", ${ISO('"createdAt"')} AS "createdAt" FROM "ChatMessage"`,
@@ -465,7 +465,21 @@ async function expectedFromDatabase(query: Query) {
     // In these games nobody changed seats: the participants are the consenting people seated.
     const people = roomSeats.filter((s) => s.userId && code(s.userId));
     const starts = new Map<number, string>();
-    for (const l of logs) if (l.roomId === room.id && l.phase === "INDIVIDUAL" && (!starts.has(l.round) || starts.get(l.round)! < l.enteredAt)) starts.set(l.round, l.enteredAt);
+    for (const l of logs) if (l.roomId === room.id && l.kind === "PHASE" && l.phase === "INDIVIDUAL" && (!starts.has(l.round) || starts.get(l.round)! < l.enteredAt)) starts.set(l.round, l.enteredAt);
+    // The room's log, with the pause going on (not logged until it ends) as an open pause row.
+    const roomLogs = logs.filter((x) => x.roomId === room.id);
+    if (room.pausedAt && room.phase !== "FINISHED" && room.phase !== "ABANDONED") roomLogs.push({ roomId: room.id, kind: "PAUSE", phase: room.phase, round: room.round, enteredAt: room.pausedAt, leftAt: null, reason: "waiting_for_player", actorId: null });
+    /** Milliseconds of the room's pauses between two instants. */
+    const pausedMs = (from: string, to: string) =>
+      roomLogs
+        .filter((l) => l.kind === "PAUSE")
+        .reduce((sum, l) => sum + Math.max(0, Math.min(Date.parse(to), l.leftAt ? Date.parse(l.leftAt) : Infinity) - Math.max(Date.parse(from), Date.parse(l.enteredAt))), 0);
+    /** Seconds from the round's start to the choice, without the pauses in between. */
+    const timeToChoose = (round: number, at: string) => {
+      const start = starts.get(round);
+      const wallMs = start ? Date.parse(at) - Date.parse(start) : -1;
+      return wallMs < 0 ? null : Math.max(0, wallMs - pausedMs(start!, at)) / 1000;
+    };
     const consensusOf = (n: number) => consensuses.find((c) => c.roomId === room.id && c.round === n);
     const reached = room.phase === "FINISHED" ? room.totalRounds : Math.min(room.round, room.totalRounds);
 
@@ -482,7 +496,7 @@ async function expectedFromDatabase(query: Query) {
         confidence: c.confidence,
         missing,
         submitted_at: c.submittedAt,
-        time_to_choose_s: missing ? null : secondsBetween(starts.get(c.round), c.submittedAt),
+        time_to_choose_s: missing ? null : timeToChoose(c.round, c.submittedAt),
       });
     }
     for (let n = 1; n <= reached; n++) {
@@ -532,8 +546,24 @@ async function expectedFromDatabase(query: Query) {
       rounds_reached: reached,
       participants: people.length,
     });
-    for (const l of logs.filter((x) => x.roomId === room.id)) {
-      out.phase_log.push({ room_code: room.code, phase: l.phase, round: l.round, entered_at: l.enteredAt, left_at: l.leftAt, duration_s: secondsBetween(l.enteredAt, l.leftAt), reason: l.reason, actor_code: code(l.actorId) });
+    for (const l of roomLogs) {
+      const duration = secondsBetween(l.enteredAt, l.leftAt);
+      const isPhase = l.kind === "PHASE" && duration !== null;
+      const lengthMs = isPhase ? Date.parse(l.leftAt!) - Date.parse(l.enteredAt) : 0;
+      const pausedInMs = isPhase ? Math.min(lengthMs, pausedMs(l.enteredAt, l.leftAt!)) : 0;
+      out.phase_log.push({
+        room_code: room.code,
+        kind: l.kind.toLowerCase(),
+        phase: l.phase,
+        round: l.round,
+        entered_at: l.enteredAt,
+        left_at: l.leftAt,
+        duration_s: duration,
+        active_s: isPhase ? (lengthMs - pausedInMs) / 1000 : null,
+        paused_s: isPhase ? pausedInMs / 1000 : null,
+        reason: l.reason,
+        actor_code: code(l.actorId),
+      });
     }
     for (const m of chat.filter((x) => x.roomId === room.id && code(x.userId))) {
       out.chat.push({ room_code: room.code, participant_code: code(m.userId), round: m.round, phase: m.phase, text: m.text, is_masked: m.isMasked, at: m.createdAt });
@@ -564,7 +594,7 @@ async function expectedFromDatabase(query: Query) {
         row[`r${n}_consensus`] = consensusOf(n)?.choice ?? null;
         row[`r${n}_consensus_label`] = label(room.scenarioId, n, consensusOf(n)?.choice ?? null);
         row[`r${n}_consensus_confidence`] = r?.confidence ?? null;
-        row[`r${n}_time_to_choose_s`] = c && !missing ? secondsBetween(starts.get(n), c.submittedAt) : null;
+        row[`r${n}_time_to_choose_s`] = c && !missing ? timeToChoose(n, c.submittedAt) : null;
       }
       out.wide.push(row);
     }

@@ -31,12 +31,14 @@ function room(code: string, over: Partial<RoomSnapshot> = {}): RoomSnapshot {
     pausedAt: null,
     phaseStartedAt: "2030-01-01T00:00:00.000Z",
     phaseChangedBy: null,
+    phasePausedMs: 0,
     serverTime: "2030-01-01T00:00:10.000Z",
     title: null,
     visibility: "private",
     isResearch: false,
     hostId: null,
     createdById: "f1",
+    isRecordingAllowed: false,
     settings: DEFAULT_SETTINGS,
     scenario: { id: "s", title: "Scenario", summary: "", opening: "", locale: "en", roles: [], currentQuestion: null, textRev: 0 },
     seats: [seat(0), seat(1), seat(2)],
@@ -83,6 +85,13 @@ describe("time in phase", () => {
     expect(timeInPhaseMs(room("A"), 5_000, t0 + 65_000)).toBe(70_000);
     expect(timeInPhaseMs(room("A"), 0, t0 - 1_000)).toBe(0);
     expect(timeInPhaseMs(room("A", { phaseStartedAt: null }), 0, t0)).toBeNull();
+  });
+
+  it("leaves out the pauses: those over, and the one going on", () => {
+    // 110 s in the phase, of which 40 s in earlier pauses and 60 s in the pause going on.
+    const paused = room("A", { phasePausedMs: 40_000, pausedAt: new Date(t0 + 50_000).toISOString() });
+    expect(timeInPhaseMs(paused, 0, t0 + 110_000)).toBe(10_000);
+    expect(timeInPhaseMs(room("A", { phasePausedMs: 40_000 }), 0, t0 + 110_000)).toBe(70_000);
   });
 });
 

@@ -37,6 +37,7 @@ function room(overrides: Partial<RoomRecords> = {}): RoomRecords {
     createdAt: t(0),
     startedAt: t(1),
     finishedAt: t(59),
+    pausedAt: null,
     seats: [
       { seat: 0, userId: "u1", roleIndex: 2, isWithdrawn: false },
       { seat: 1, userId: "u2", roleIndex: 0, isWithdrawn: false },
@@ -59,10 +60,10 @@ function room(overrides: Partial<RoomRecords> = {}): RoomRecords {
       { round: 1, userId: "u3", confidence: 1, isMissing: false, submittedAt: t(28) },
     ],
     phaseLogs: [
-      { phase: "WAITING", round: 0, enteredAt: t(0), leftAt: t(1), reason: "created", actorId: "u1" },
-      { phase: "INDIVIDUAL", round: 1, enteredAt: t(10), leftAt: t(15), reason: "roles confirmed", actorId: null },
-      { phase: "INDIVIDUAL", round: 2, enteredAt: t(35), leftAt: t(50), reason: "next round", actorId: "u3" },
-      { phase: "FINISHED", round: 2, enteredAt: t(59), leftAt: null, reason: "done", actorId: null },
+      { kind: "PHASE", phase: "WAITING", round: 0, enteredAt: t(0), leftAt: t(1), reason: "created", actorId: "u1" },
+      { kind: "PHASE", phase: "INDIVIDUAL", round: 1, enteredAt: t(10), leftAt: t(15), reason: "roles confirmed", actorId: null },
+      { kind: "PHASE", phase: "INDIVIDUAL", round: 2, enteredAt: t(35), leftAt: t(50), reason: "next round", actorId: "u3" },
+      { kind: "PHASE", phase: "FINISHED", round: 2, enteredAt: t(59), leftAt: null, reason: "done", actorId: null },
     ],
     chatMessages: [
       { userId: "u3", round: 1, phase: "DISCUSSION", text: "secret", isMasked: false, createdAt: t(18) },
@@ -165,6 +166,44 @@ describe("room rows", () => {
   it("time each phase and keep chat in order", () => {
     expect(rows.phase_log.map((l) => l.duration_s)).toEqual([1, 5, 15, null]);
     expect(rows.chat).toEqual([{ room_code: "ABC234", participant_code: "PAAAAAAA", round: 1, phase: "DISCUSSION", text: '=HYPERLINK("http://x")', is_masked: false, at: t(17).toISOString() }]);
+  });
+
+  it("give a pause a row of its own, and each phase its active and paused seconds", () => {
+    const base = room();
+    const r = room({
+      phaseLogs: [
+        ...base.phaseLogs.slice(0, 2),
+        { kind: "PHASE", phase: "DISCUSSION", round: 1, enteredAt: t(15), leftAt: t(35), reason: "all_submitted", actorId: null },
+        { kind: "PAUSE", phase: "DISCUSSION", round: 1, enteredAt: t(20), leftAt: t(32), reason: "waiting_for_player", actorId: null },
+        { kind: "EVENT", phase: "DISCUSSION", round: 1, enteredAt: t(21), leftAt: t(21), reason: "seat_released:2", actorId: "u1" },
+        ...base.phaseLogs.slice(2),
+      ],
+    });
+    const log = roomRows(r, scenario, codeOf, 2).phase_log.map((l) => [l.kind, l.phase, l.duration_s, l.active_s, l.paused_s]);
+    expect(log).toEqual([
+      ["phase", "WAITING", 1, 1, 0],
+      ["phase", "INDIVIDUAL", 5, 5, 0],
+      ["phase", "DISCUSSION", 20, 8, 12],
+      ["pause", "DISCUSSION", 12, null, null],
+      ["event", "DISCUSSION", 0, null, null],
+      ["phase", "INDIVIDUAL", 15, 15, 0],
+      ["phase", "FINISHED", null, null, null],
+    ]);
+  });
+
+  it("show a pause going on as an open row, and leave paused time out of the time to choose", () => {
+    // Round 2's individual phase (35–50 s) paused from 36 to 39 s: u1 chose at 40 s, 2 s of active time after the round began.
+    const base = room();
+    const r = room({
+      phase: "INDIVIDUAL",
+      pausedAt: t(52),
+      phaseLogs: [...base.phaseLogs.slice(0, 3), { kind: "PAUSE", phase: "INDIVIDUAL", round: 2, enteredAt: t(36), leftAt: t(39), reason: "waiting_for_player", actorId: null }],
+    });
+    const rows = roomRows(r, scenario, codeOf, 2);
+    expect(rows.phase_log.at(-1)).toMatchObject({ kind: "pause", phase: "INDIVIDUAL", round: 2, entered_at: t(52).toISOString(), left_at: null, duration_s: null });
+    expect(rows.choices.find((c) => c.round === 2 && c.participant_code === "PAAAAAAA")!.time_to_choose_s).toBe(2);
+    const p = participantsOf(r, scenario, codeOf)[0]!;
+    expect(wideRow(r, scenario, p, 2).r2_time_to_choose_s).toBe(2);
   });
 
   it("fill exactly the columns their sheet declares", () => {

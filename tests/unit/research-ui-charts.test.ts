@@ -61,7 +61,8 @@ describe("room charts", () => {
   it("puts mean confidence before and after the consensus side by side", () => {
     expect(confidenceRows(detail.statistics)).toEqual([
       { round: 1, before: 3.67, after: 4, shift: 0.33 },
-      { round: 2, before: 2, after: null, shift: null },
+      // Nobody rated round 2's consensus: no player to compare before and after over.
+      { round: 2, before: null, after: null, shift: null },
     ]);
   });
 
@@ -80,23 +81,38 @@ describe("room charts", () => {
 
 describe("phase timeline", () => {
   const at = (s: number) => new Date(Date.UTC(2026, 2, 1, 9, 0, s)).toISOString();
+  const phase = (p: string, round: number, from: number, to: number | null, paused = 0, reason = "all answered", actorCode: string | null = null): ResearchRoomDetail["timeline"][number] => ({
+    kind: "phase",
+    phase: p,
+    round,
+    enteredAt: at(from),
+    leftAt: to === null ? null : at(to),
+    durationSeconds: to === null ? null : to - from,
+    activeSeconds: to === null ? null : to - from - paused,
+    pausedSeconds: to === null ? null : paused,
+    reason,
+    actorCode,
+  });
   const timeline: ResearchRoomDetail["timeline"] = [
-    { phase: "WAITING", round: 0, enteredAt: at(0), leftAt: at(30), durationSeconds: 30, reason: "created", actorCode: null },
-    { phase: "ROLES", round: 0, enteredAt: at(30), leftAt: at(45), durationSeconds: 15, reason: "all ready", actorCode: null },
-    { phase: "INDIVIDUAL", round: 1, enteredAt: at(45), leftAt: at(65), durationSeconds: 20, reason: "roles confirmed", actorCode: null },
-    { phase: "DISCUSSION", round: 1, enteredAt: at(65), leftAt: at(245), durationSeconds: 180, reason: "all answered", actorCode: null },
-    { phase: "INDIVIDUAL", round: 2, enteredAt: at(245), leftAt: at(255), durationSeconds: 10, reason: "skip", actorCode: P[0]! },
-    { phase: "FINISHED", round: 2, enteredAt: at(255), leftAt: null, durationSeconds: null, reason: "ended", actorCode: P[0]! },
+    phase("WAITING", 0, 0, 30, 0, "created"),
+    phase("ROLES", 0, 30, 45),
+    phase("INDIVIDUAL", 1, 45, 65),
+    // A discussion of 180 s, 100 s of them paused while a seat was empty.
+    phase("DISCUSSION", 1, 65, 245, 100),
+    { kind: "pause", phase: "DISCUSSION", round: 1, enteredAt: at(70), leftAt: at(170), durationSeconds: 100, activeSeconds: null, pausedSeconds: null, reason: "waiting_for_player", actorCode: null },
+    { kind: "event", phase: "DISCUSSION", round: 1, enteredAt: at(75), leftAt: at(75), durationSeconds: 0, activeSeconds: null, pausedSeconds: null, reason: "seat_released:2", actorCode: P[0]! },
+    phase("INDIVIDUAL", 2, 245, 255, 0, "skip", P[0]!),
+    phase("FINISHED", 2, 255, null, 0, "ended", P[0]!),
   ];
 
-  it("keeps the phases that ended, in order, with their durations", () => {
+  it("keeps the phases that ended, in order, with their active and paused time", () => {
     const rows = timelineRows(timeline);
-    expect(rows.map((r) => [r.key, r.phase, r.round, r.seconds])).toEqual([
-      ["0", "WAITING", 0, 30],
-      ["1", "ROLES", 0, 15],
-      ["2", "INDIVIDUAL", 1, 20],
-      ["3", "DISCUSSION", 1, 180],
-      ["4", "INDIVIDUAL", 2, 10],
+    expect(rows.map((r) => [r.key, r.phase, r.round, r.seconds, r.paused])).toEqual([
+      ["0", "WAITING", 0, 30, 0],
+      ["1", "ROLES", 0, 15, 0],
+      ["2", "INDIVIDUAL", 1, 20, 0],
+      ["3", "DISCUSSION", 1, 80, 100],
+      ["6", "INDIVIDUAL", 2, 10, 0],
     ]);
   });
 
@@ -154,7 +170,8 @@ describe("participantTotals", () => {
         [1, 1, null, null],
       ]),
     ]);
-    expect(totals).toEqual({ games: 2, completed: 1, rounds: 4, agreementRate: 0.67, meanConfidence: 2.75, meanConsensusConfidence: 4 });
+    // Confidence before and after over the three rounds rated both times (2→4, 3→3, 5→5).
+    expect(totals).toEqual({ games: 2, completed: 1, rounds: 4, agreementRate: 0.67, meanConfidence: 3.33, meanConsensusConfidence: 4 });
     expect(participantTotals([])).toEqual({ games: 0, completed: 0, rounds: 0, agreementRate: null, meanConfidence: null, meanConsensusConfidence: null });
   });
 });

@@ -1,4 +1,5 @@
 import { isOver, isPlaying } from "@/lib/domain/game";
+import { activeSince, PAUSE_REASON } from "@/lib/domain/phase-time";
 import type { RoomSnapshot, SeatView } from "@/lib/domain/snapshot";
 import type { MessageKey } from "@/lib/i18n/messages";
 
@@ -42,12 +43,16 @@ export function sortRooms(rooms: RoomSnapshot[]): RoomSnapshot[] {
   return [...rooms].sort((a, b) => Number(isOver(a.phase)) - Number(isOver(b.phase)) || collator.compare(roomName(a), roomName(b)) || a.code.localeCompare(b.code));
 }
 
-/** How long the room has been in its phase (ms, on the server's clock), or null when unknown. */
-export function timeInPhaseMs(room: Pick<RoomSnapshot, "phaseStartedAt">, offsetMs: number, now: number): number | null {
+/**
+ * How long the room has been in its phase without its pauses (ms, on the server's clock): the
+ * time players had, not the time the room waited for someone. Null when unknown.
+ */
+export function timeInPhaseMs(room: Pick<RoomSnapshot, "phaseStartedAt" | "phasePausedMs" | "pausedAt">, offsetMs: number, now: number): number | null {
   if (!room.phaseStartedAt) return null;
   const start = Date.parse(room.phaseStartedAt);
   if (!Number.isFinite(start)) return null;
-  return Math.max(0, now + offsetMs - start);
+  const pausedAt = room.pausedAt ? Date.parse(room.pausedAt) : null;
+  return activeSince(start, room.phasePausedMs ?? 0, pausedAt !== null && Number.isFinite(pausedAt) ? pausedAt : null, now + offsetMs);
 }
 
 export type SeatProgress = "empty" | "done" | "waiting" | "none";
@@ -89,6 +94,7 @@ const REASONS: Partial<Record<string, MessageKey>> = {
   timer: "facilitator.log.reason.timer",
   room_empty: "facilitator.log.reason.room_empty",
   nobody_present: "facilitator.log.reason.nobody_present",
+  [PAUSE_REASON]: "facilitator.log.reason.waiting_for_player",
 };
 
 /**

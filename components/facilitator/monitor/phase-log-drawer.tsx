@@ -7,6 +7,7 @@ import { getRoomLog, type RoomLogEntry } from "@/lib/client/facilitator-api";
 import { formatClock } from "../../room/room-logic";
 import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
+import { cn } from "../../ui/cn";
 import { Spinner } from "../../ui/spinner";
 import { useLocale, useT } from "../../i18n-provider";
 import { facilitatorErrorKey } from "../errors";
@@ -43,6 +44,13 @@ export function PhaseLogDrawer({ code, name, onClose }: { code: string; name: st
     return () => controller.abort();
   }, [code, attempt]);
 
+  /** How long an entry lasted: a phase's played time (its pauses apart), a pause's length. */
+  const lastedText = (entry: RoomLogEntry, entered: number, left: number | null) => {
+    if (entry.kind === "pause") return left === null ? t("facilitator.log.stillPaused") : t("facilitator.log.pausedFor", { time: formatClock(left - entered) });
+    if (left === null) return t("facilitator.log.current");
+    const active = entry.activeMs ?? left - entered;
+    return entry.pausedMs ? t("facilitator.log.lastedPaused", { time: formatClock(active), paused: formatClock(entry.pausedMs) }) : t("facilitator.log.lasted", { time: formatClock(active) });
+  };
   const reasonText = (reason: string) => {
     const r = describeReason(reason);
     return "text" in r ? r.text : t(r.key, r.values);
@@ -105,11 +113,21 @@ export function PhaseLogDrawer({ code, name, onClose }: { code: string; name: st
               {state.entries.map((entry, i) => {
                 const entered = Date.parse(entry.enteredAt);
                 const left = entry.leftAt ? Date.parse(entry.leftAt) : null;
+                const isPause = entry.kind === "pause";
+                const phaseName = isPhase(entry.phase) ? t(MONITOR_PHASE_LABEL[entry.phase]) : entry.phase;
                 return (
-                  <li key={`${entry.enteredAt}-${i}`} className="relative">
-                    <span aria-hidden="true" className={`absolute top-1.5 -left-[1.6875rem] size-3 rounded-full ring-4 ring-white ${left === null ? "bg-brand-600" : "bg-slate-300"}`} />
+                  <li key={`${entry.enteredAt}-${i}`} className={cn("relative", entry.kind !== "phase" && "ml-3")} data-kind={entry.kind}>
+                    <span
+                      aria-hidden="true"
+                      className={cn(
+                        "absolute top-1.5 size-3 rounded-full ring-4 ring-white",
+                        entry.kind === "phase" ? "-left-[1.6875rem]" : "-left-[2.4375rem]",
+                        isPause ? "bg-amber-400" : left === null ? "bg-brand-600" : "bg-slate-300",
+                      )}
+                    />
                     <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
-                      <span className="font-semibold text-slate-900">{isPhase(entry.phase) ? t(MONITOR_PHASE_LABEL[entry.phase]) : entry.phase}</span>
+                      <span className="font-semibold text-slate-900">{isPause ? t("facilitator.log.paused") : phaseName}</span>
+                      {isPause && <span className="text-slate-500">{phaseName}</span>}
                       {entry.round > 0 && <span className="text-slate-500">{t("facilitator.log.round", { n: entry.round })}</span>}
                       <time dateTime={entry.enteredAt} className="ml-auto text-xs text-slate-500 tabular-nums">
                         {time.format(entered)}
@@ -117,9 +135,13 @@ export function PhaseLogDrawer({ code, name, onClose }: { code: string; name: st
                     </p>
                     <p className="mt-0.5 text-sm text-slate-600">{reasonText(entry.reason)}</p>
                     <p className="mt-0.5 text-xs text-slate-500">
-                      {entry.actor ? t("facilitator.log.by", { name: entry.actor.nickname }) : t("facilitator.log.bySystem")}
-                      {" · "}
-                      {left === null ? t("facilitator.log.current") : t("facilitator.log.lasted", { time: formatClock(left - entered) })}
+                      {!isPause && (
+                        <>
+                          {entry.actor ? t("facilitator.log.by", { name: entry.actor.nickname }) : t("facilitator.log.bySystem")}
+                          {" · "}
+                        </>
+                      )}
+                      {lastedText(entry, entered, left)}
                     </p>
                   </li>
                 );

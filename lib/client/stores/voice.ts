@@ -39,8 +39,6 @@ export interface VoiceState {
   /** When the last reconnection ended with every pair connected again (for a short "back" notice). */
   recoveredAt: number | null;
   recording: RecordingState;
-  /** The server refused a recording for want of consent: no more recording in this game. */
-  isRecordingRefused: boolean;
   /** The browser refused to play the others' audio without a click (autoplay rules, e.g. after a reload). */
   isPlaybackBlocked: boolean;
 
@@ -57,7 +55,6 @@ export interface VoiceState {
   setRemoteMuted(userId: string, isMuted: boolean): void;
   setQuality(userId: string, quality: LinkQuality): void;
   setRecording(recording: Partial<RecordingState>): void;
-  refuseRecording(): void;
   setPlaybackBlocked(isBlocked: boolean): void;
 }
 
@@ -104,7 +101,6 @@ const session = {
   isReconnecting: false,
   recoveredAt: null,
   recording: idleRecording,
-  isRecordingRefused: false,
   isPlaybackBlocked: false,
 } as const;
 
@@ -125,7 +121,7 @@ export const useVoiceStore = create<VoiceState>()((set, get) => ({
   deactivate() {
     // The last upload's outcome stays visible; the live state goes.
     const { recording } = get();
-    set({ ...session, recording: recording.status === "recording" ? idleRecording : recording, isRecordingRefused: get().isRecordingRefused });
+    set({ ...session, recording: recording.status === "recording" ? idleRecording : recording });
   },
   loadDevicePrefs() {
     set({ inputDeviceId: recall(INPUT_KEY), outputDeviceId: recall(OUTPUT_KEY) });
@@ -177,9 +173,6 @@ export const useVoiceStore = create<VoiceState>()((set, get) => ({
   },
   setRecording(recording) {
     set({ recording: { ...get().recording, ...recording } });
-  },
-  refuseRecording() {
-    set({ isRecordingRefused: true, recording: idleRecording });
   },
   setPlaybackBlocked(isPlaybackBlocked) {
     if (get().isPlaybackBlocked !== isPlaybackBlocked) set({ isPlaybackBlocked });

@@ -1,4 +1,5 @@
 import type { Phase } from "@/lib/domain/game";
+import { RECORDED_PHASES } from "@/lib/domain/recording";
 import type { AppSocket } from "../socket";
 import { useVoiceStore } from "../stores/voice";
 import { isRetryableStatus, qualityBetween, summarizeStats, type LinkSample } from "./logic";
@@ -18,16 +19,14 @@ const store = () => useVoiceStore.getState();
 const STATS_MS = 2000;
 /** A speaking flag is sent at most this often. */
 const STATE_THROTTLE_MS = 300;
-/** Phases of a round during which the microphone is recorded (from the individual choice to the reveal). */
-const RECORDED_PHASES: readonly Phase[] = ["INDIVIDUAL", "DISCUSSION", "CONSENSUS"];
 /** A second look for recordings left by a page that had only just gone. */
 const LEFTOVER_RETRY_MS = 20_000;
 
 export interface PhaseInput {
   phase: Phase;
   round: number;
-  /** The player gave voice-recording consent. */
-  hasVoiceConsent: boolean;
+  /** The room records: everyone seated agreed to voice recording (the snapshot's isRecordingAllowed). */
+  isRecordingAllowed: boolean;
 }
 
 /** Per-peer numbers for the debug hook (window.__aedgVoice, used by the e2e test). */
@@ -343,11 +342,18 @@ export class VoiceSession {
 
   // ---- recording -------------------------------------------------------------------------------
 
+  /**
+   * Records the microphone while the room is in a round's recorded phases and records at all:
+   * never while someone seated has not agreed (the room's isRecordingAllowed). A recording the
+   * room stops allowing (a consent taken back, someone new who did not agree) is thrown away,
+   * not uploaded; one whose round ends is uploaded.
+   */
   private updateRecording(): void {
     if (this.isStopped || !this.phase) return;
-    const { phase, round, hasVoiceConsent } = this.phase;
+    const { phase, round, isRecordingAllowed } = this.phase;
+    if (this.recorder && !isRecordingAllowed) void this.discardRecording();
     const shouldRecord =
-      hasVoiceConsent && !store().isRecordingRefused && this.stream !== null && this.mesh !== null && RECORDED_PHASES.includes(phase) && RoundRecorder.isSupported();
+      isRecordingAllowed && this.stream !== null && this.mesh !== null && (RECORDED_PHASES as readonly Phase[]).includes(phase) && RoundRecorder.isSupported();
     if (this.recorder && (!shouldRecord || this.recorder.round !== round)) void this.finishRecording();
     if (shouldRecord && !this.recorder && this.stream) {
       try {
@@ -402,6 +408,18 @@ export class VoiceSession {
     }
   }
 
+  /** Ends the recording going on and keeps nothing of it (no upload, no backup). */
+  private async discardRecording(): Promise<void> {
+    const recorder = this.recorder;
+    const backup = this.backup;
+    if (!recorder) return;
+    this.recorder = null;
+    this.backup = null;
+    await recorder.stop();
+    await backup?.discard();
+    if (store().recording.status === "recording") store().setRecording({ status: "idle" });
+  }
+
   private async finishRecording(): Promise<void> {
     const recorder = this.recorder;
     const backup = this.backup;
@@ -424,7 +442,8 @@ export class VoiceSession {
       // Refused for good: no copy to keep. Failed for now: the backup is uploaded by a later session.
       if (e instanceof UploadError && !isRetryableStatus(e.status)) await backup?.discard();
       else backup?.release();
-      if (e instanceof UploadError && e.code === "CONSENT_REQUIRED") store().refuseRecording();
+      // Refused for want of consent (it changed as the round ended): not kept, and the room says recording is off.
+      if (e instanceof UploadError && e.code === "CONSENT_REQUIRED") store().setRecording({ status: "idle", round: null, progress: 0 });
       else store().setRecording({ status: "failed", round: rec.round, progress: 0 });
     }
   }
@@ -461,8 +480,8 @@ export class VoiceSession {
       },
       /** The voice store's status fields. */
       state: () => {
-        const { isActive, mic, isMuted, peers, speaking, remoteMuted, quality, isReconnecting, recording, isRecordingRefused } = store();
-        return { isActive, mic, isMuted, peers, speaking, remoteMuted, quality, isReconnecting, recording, isRecordingRefused };
+        const { isActive, mic, isMuted, peers, speaking, remoteMuted, quality, isReconnecting, recording } = store();
+        return { isActive, mic, isMuted, peers, speaking, remoteMuted, quality, isReconnecting, recording };
       },
       /** Recordings uploaded from this page. */
       recordings: () => [...uploaded],

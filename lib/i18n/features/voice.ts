@@ -59,7 +59,6 @@ export const voiceEn = {
   "voice.rec.uploading": "Saving the round {n} recording… {percent}%",
   "voice.rec.saved": "Round {n} recording saved.",
   "voice.rec.failed": "Couldn't save the round {n} recording.",
-  "voice.rec.refused": "Recording is off: not every player agreed to it.",
 } as const;
 
 export const voiceKo: { readonly [K in keyof typeof voiceEn]: string } = {
@@ -122,5 +121,4 @@ export const voiceKo: { readonly [K in keyof typeof voiceEn]: string } = {
   "voice.rec.uploading": "{n}라운드 녹음 저장 중… {percent}%",
   "voice.rec.saved": "{n}라운드 녹음이 저장되었습니다.",
   "voice.rec.failed": "{n}라운드 녹음을 저장하지 못했습니다.",
-  "voice.rec.refused": "모든 참가자가 동의하지 않아 녹음이 꺼졌습니다.",
 };

@@ -1,3 +1,4 @@
+import { PAUSE_REASON, pausedWithin, phaseTimes, type PhaseLogKind, type Span } from "@/lib/domain/phase-time";
 import { iso, secondsBetween, type Row } from "./cells";
 
 /**
@@ -30,14 +31,47 @@ export interface RoomRecords {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** Set while the room waits for an absent or empty seat (a pause not yet in the phase log). */
+  pausedAt: Date | null;
   seats: { seat: number; userId: string | null; roleIndex: number | null; isWithdrawn: boolean }[];
   choices: { round: number; userId: string; seat: number; choice: number | null; confidence: number | null; isMissing: boolean; submittedAt: Date }[];
   consensuses: { round: number; choice: number | null; proposedById: string | null; isMissing: boolean; reachedAt: Date }[];
   consensusConfs: { round: number; userId: string; confidence: number | null; isMissing: boolean; submittedAt: Date }[];
-  phaseLogs: { phase: PhaseName; round: number; enteredAt: Date; leftAt: Date | null; reason: string; actorId: string | null }[];
+  phaseLogs: PhaseLogRecord[];
   chatMessages: { userId: string; round: number; phase: PhaseName; text: string; isMasked: boolean; createdAt: Date }[];
   recordings: RecordingRecord[];
 }
+
+export interface PhaseLogRecord {
+  kind: PhaseLogKind;
+  phase: PhaseName;
+  round: number;
+  enteredAt: Date;
+  leftAt: Date | null;
+  reason: string;
+  actorId: string | null;
+}
+
+const KIND_ORDER: Record<PhaseLogKind, number> = { PHASE: 0, PAUSE: 1, EVENT: 2 };
+
+/**
+ * A room's phase log in time order (a phase before the pauses and events within it), with the
+ * pause going on now, if any, as an open PAUSE row: the log writes a pause once it is over.
+ */
+export function phaseLogOf<T extends PhaseLogRecord>(room: Pick<RoomRecords, "phase" | "round" | "pausedAt"> & { phaseLogs: readonly T[] }): (T | PhaseLogRecord)[] {
+  const rows: (T | PhaseLogRecord)[] = [...room.phaseLogs];
+  if (room.pausedAt && room.phase !== "FINISHED" && room.phase !== "ABANDONED") {
+    rows.push({ kind: "PAUSE", phase: room.phase, round: room.round, enteredAt: room.pausedAt, leftAt: null, reason: PAUSE_REASON, actorId: null });
+  }
+  return rows.sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}
+
+/** The pauses of a room, as spans in epoch milliseconds (the one going on has no end). */
+function pausesOf(log: PhaseLogRecord[]): Span[] {
+  return log.filter((l) => l.kind === "PAUSE").map((l) => ({ enteredAt: l.enteredAt.getTime(), leftAt: l.leftAt?.getTime() ?? null }));
+}
+
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms) / 1000);
 
 export interface RecordingRecord {
   id: string;
@@ -115,7 +149,7 @@ export function participantsOf(room: RoomRecords, scenario: ScenarioInfo, codeOf
 function individualStarts(room: RoomRecords): Map<number, Date> {
   const starts = new Map<number, Date>();
   for (const log of room.phaseLogs) {
-    if (log.phase !== "INDIVIDUAL") continue;
+    if (log.phase !== "INDIVIDUAL" || log.kind !== "PHASE") continue;
     const seen = starts.get(log.round);
     if (!seen || seen < log.enteredAt) starts.set(log.round, log.enteredAt);
   }
@@ -128,8 +162,12 @@ export function roundsReached(room: RoomRecords): number[] {
   return Array.from({ length: Math.max(0, last) }, (_, i) => i + 1);
 }
 
-/** Seconds from the start of round `round`'s individual phase to `at`. */
-const timeToChoose = (starts: Map<number, Date>, round: number, at: Date, missing: boolean) => (missing ? null : secondsBetween(starts.get(round), at));
+/** Seconds from the start of round `round`'s individual phase to `at`, less the time the room was paused meanwhile. */
+function timeToChoose(starts: Map<number, Date>, pauses: Span[], round: number, at: Date, missing: boolean): number | null {
+  const start = starts.get(round);
+  if (missing || !start || at < start) return null;
+  return seconds(Math.max(0, at.getTime() - start.getTime() - pausedWithin(start.getTime(), at.getTime(), pauses)));
+}
 
 /**
  * The wide row of one participant: the room's facts, then for every round 1..`rounds` the
@@ -152,6 +190,7 @@ export function wideRow(room: RoomRecords, scenario: ScenarioInfo, p: Participan
     completed: room.phase === "FINISHED",
   };
   const starts = individualStarts(room);
+  const pauses = pausesOf(phaseLogOf(room));
   for (let n = 1; n <= rounds; n++) {
     const choice = room.choices.find((c) => c.round === n && c.userId === p.userId);
     const consensus = room.consensuses.find((c) => c.round === n);
@@ -163,7 +202,7 @@ export function wideRow(room: RoomRecords, scenario: ScenarioInfo, p: Participan
     row[`r${n}_consensus`] = consensus?.choice ?? null;
     row[`r${n}_consensus_label`] = label(scenario, n, consensus?.choice ?? null);
     row[`r${n}_consensus_confidence`] = conf?.confidence ?? null;
-    row[`r${n}_time_to_choose_s`] = choice ? timeToChoose(starts, n, choice.submittedAt, missing) : null;
+    row[`r${n}_time_to_choose_s`] = choice ? timeToChoose(starts, pauses, n, choice.submittedAt, missing) : null;
   }
   return row;
 }
@@ -173,6 +212,8 @@ export function roomRows(room: RoomRecords, scenario: ScenarioInfo, codeOf: Code
   const participants = participantsOf(room, scenario, codeOf);
   const byUser = new Map(participants.map((p) => [p.userId, p]));
   const starts = individualStarts(room);
+  const log = phaseLogOf(room);
+  const pauses = pausesOf(log);
   const consensusOf = new Map(room.consensuses.map((c) => [c.round, c]));
 
   const choices: Row[] = [...room.choices]
@@ -192,7 +233,7 @@ export function roomRows(room: RoomRecords, scenario: ScenarioInfo, codeOf: Code
         confidence: c.confidence,
         missing,
         submitted_at: iso(c.submittedAt),
-        time_to_choose_s: timeToChoose(starts, c.round, c.submittedAt, missing),
+        time_to_choose_s: timeToChoose(starts, pauses, c.round, c.submittedAt, missing),
       };
     });
 
@@ -251,18 +292,20 @@ export function roomRows(room: RoomRecords, scenario: ScenarioInfo, codeOf: Code
     },
   ];
 
-  const phaseLog: Row[] = [...room.phaseLogs]
-    .sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime())
-    .map((l) => ({
-      room_code: room.code,
-      phase: l.phase,
-      round: l.round,
-      entered_at: iso(l.enteredAt),
-      left_at: iso(l.leftAt),
-      duration_s: secondsBetween(l.enteredAt, l.leftAt),
-      reason: l.reason,
-      actor_code: codeOf(l.actorId),
-    }));
+  const times = phaseTimes(log.map((l) => ({ kind: l.kind, enteredAt: l.enteredAt.getTime(), leftAt: l.leftAt?.getTime() ?? null })));
+  const phaseLog: Row[] = log.map((l, i) => ({
+    room_code: room.code,
+    kind: l.kind.toLowerCase(),
+    phase: l.phase,
+    round: l.round,
+    entered_at: iso(l.enteredAt),
+    left_at: iso(l.leftAt),
+    duration_s: secondsBetween(l.enteredAt, l.leftAt),
+    active_s: seconds(times[i]!.activeMs),
+    paused_s: seconds(times[i]!.pausedMs),
+    reason: l.reason,
+    actor_code: codeOf(l.actorId),
+  }));
 
   const chat: Row[] = [...room.chatMessages]
     .filter((m) => codeOf(m.userId))

@@ -45,7 +45,7 @@ export function wideRoundColumns(n: number): Column[] {
     col(`${r}_consensus`, `Round ${n}: the group's consensus as an option index, 0-based (empty: none reached).`),
     col(`${r}_consensus_label`, `Round ${n}: label of the consensus option.`),
     col(`${r}_consensus_confidence`, `Round ${n}: the participant's confidence in the consensus, 1-5.`),
-    col(`${r}_time_to_choose_s`, `Round ${n}: seconds from the start of the individual phase to the participant's choice.`),
+    col(`${r}_time_to_choose_s`, `Round ${n}: seconds from the start of the individual phase to the participant's choice, without the time the room was paused.`),
   ];
 }
 
@@ -68,7 +68,7 @@ export const FIXED_COLUMNS: Record<Exclude<SheetName, "wide">, Column[]> = {
     col("confidence", "Confidence in the choice, 1-5 (empty: missing)."),
     col("missing", "true when no answer was given before the timer ran out."),
     col("submitted_at", "When the choice (or its absence) was recorded (ISO-8601, UTC)."),
-    col("time_to_choose_s", "Seconds from the start of the individual phase to the choice (empty when missing)."),
+    col("time_to_choose_s", "Seconds from the start of the individual phase to the choice, without the time the room was paused (empty when missing)."),
   ],
   consensus: [
     ROOM_CODE,
@@ -112,12 +112,15 @@ export const FIXED_COLUMNS: Record<Exclude<SheetName, "wide">, Column[]> = {
   ],
   phase_log: [
     ROOM_CODE,
-    col("phase", "The phase entered."),
+    col("kind", "phase (a phase the room was in); pause (the room waited for an absent or empty seat: a row inside its phase's row); event (a moment, e.g. a seat freed)."),
+    col("phase", "The phase entered (for a pause or an event: the phase it happened in)."),
     ROUND,
-    col("entered_at", "When the phase began (ISO-8601, UTC)."),
-    col("left_at", "When it ended (empty: the room is still in it)."),
-    col("duration_s", "Seconds spent in the phase (empty while it lasts)."),
-    col("reason", "Why the phase began (e.g. all answered, timer, advanced by the host)."),
+    col("entered_at", "When the phase (or pause) began (ISO-8601, UTC)."),
+    col("left_at", "When it ended (empty: it is still going on)."),
+    col("duration_s", "Seconds from entered_at to left_at, pauses included (empty while it lasts)."),
+    col("active_s", "Phase rows: seconds in the phase without its pauses, i.e. duration_s minus paused_s (empty while it lasts, and on pause and event rows)."),
+    col("paused_s", "Phase rows: seconds of the phase spent paused, the sum of its pause rows (empty while it lasts, and on pause and event rows)."),
+    col("reason", "Why the phase began (e.g. all answered, timer, advanced by the host); waiting_for_player for a pause; seat_left:N or seat_released:N for a freed seat."),
     col("actor_code", "Participant code of whoever caused it (empty: the server, or someone not in the export)."),
   ],
   chat: [

@@ -20,7 +20,7 @@ type Ctx = Parameters<Parameters<typeof runRoomCommand>[2]>[0];
  * answer as for a room that does not exist.
  */
 async function run(code: string, user: SessionUser, scope: string, opts: Options, command: Command | ((ctx: Ctx) => Command), allowOutsider = false) {
-  const result = await runRoomCommand(code, { userId: user.id, opId: opts.opId, scope: `${scope} ${code}`, asker: { id: user.id, nickname: user.nickname } }, (ctx) => {
+  const result = await runRoomCommand(code, { userId: user.id, opId: opts.opId, scope: `${scope} ${code}`, asker: { id: user.id, nickname: user.nickname, voiceConsent: user.voiceConsent } }, (ctx) => {
     const isMember = ctx.state.seats.some((s) => s.userId === user.id) || canManageRoom(user, ctx.room);
     if (!isMember && !allowOutsider) {
       const joinable = ctx.state.seats.some((s) => s.userId === null) && !isOver(ctx.state.phase);

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { isRecordingAllowed } from "@/lib/domain/recording";
 import type { RecordingFields } from "@/lib/validation/voice";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
@@ -25,8 +26,9 @@ export interface RecordingView {
 
 /**
  * Stores one player's recording of one round. The uploader must sit in the room, the round
- * must have begun, every seated player must have given voice-recording consent, the file must
- * be WebM, Ogg or MP4 audio by its bytes (415 otherwise), and within the per-user quota (413).
+ * must have begun, the room must record (everyone seated gave voice-recording consent:
+ * lib/domain/recording; CONSENT_REQUIRED otherwise), the file must be WebM, Ogg or MP4 audio
+ * by its bytes (415 otherwise), and within the per-user quota (413).
  * A retry of the same upload (same round and start time) answers the first recording.
  */
 export async function uploadRecording(user: SessionUser, fields: RecordingFields, bytes: Uint8Array): Promise<RecordingView> {
@@ -34,8 +36,10 @@ export async function uploadRecording(user: SessionUser, fields: RecordingFields
   if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
   if (!room.seats.some((s) => s.userId === user.id)) throw new AppError("NOT_SEATED");
   if (fields.round > room.round) throw new AppError("ROUND_MISMATCH", "That round has not begun.");
-  const everyoneConsents = room.seats.every((s) => s.userId && s.user?.voiceConsent);
-  if (!user.voiceConsent || !everyoneConsents) throw new AppError("CONSENT_REQUIRED", "Recording needs every player's voice-recording consent.");
+  // The rule the room's snapshot shows players (isRecordingAllowed): a round is recorded only
+  // while everyone seated agreed, so nothing recorded otherwise is kept.
+  const seats = room.seats.map((s) => ({ userId: s.userId, voiceConsent: s.user?.voiceConsent ?? false }));
+  if (!user.voiceConsent || !isRecordingAllowed(seats)) throw new AppError("CONSENT_REQUIRED", "Recording needs every player's voice-recording consent.");
   const kind = sniffAudio(bytes.subarray(0, 16));
   if (!kind) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Upload WebM, Ogg or MP4 audio.");
   const startedAt = new Date(fields.startedAt);

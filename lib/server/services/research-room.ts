@@ -1,10 +1,10 @@
 import { gameStatistics, type RoundRecord } from "@/lib/domain/statistics";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { iso, secondsBetween, type Row } from "../research/cells";
+import { iso, type Row } from "../research/cells";
 import { participantCodes, ROOM_RECORDS_INCLUDE, ScenarioCache, userIdsOf } from "../research/load";
 import { participantsOf, roomRows, roundsReached } from "../research/rows";
-import type { ResearchRecording, ResearchRoomDetail, ResearchStatistics } from "@/lib/domain/research-views";
+import type { ResearchRecording, ResearchRoomDetail, ResearchStatistics, ResearchTimelineEntry } from "@/lib/domain/research-views";
 
 export type { ResearchRoomDetail, ResearchStatistics };
 
@@ -113,14 +113,18 @@ export async function getResearchRoom(ref: { id: string } | { code: string }): P
     participants: participants.map((p) => ({ participantCode: p.code, seat: p.seat < 0 ? null : p.seat, roleName: p.roleName })),
     rounds,
     statistics,
-    timeline: room.phaseLogs.map((l) => ({
-      phase: l.phase,
-      round: l.round,
-      enteredAt: l.enteredAt.toISOString(),
-      leftAt: iso(l.leftAt),
-      durationSeconds: secondsBetween(l.enteredAt, l.leftAt),
-      reason: l.reason,
-      actorCode: codeOf(l.actorId),
+    // The export's phase_log rows: pauses as rows of their own, each phase's active and paused time.
+    timeline: rows.phase_log.map((l) => ({
+      kind: str(l.kind) as ResearchTimelineEntry["kind"],
+      phase: str(l.phase)!,
+      round: num(l.round)!,
+      enteredAt: str(l.entered_at)!,
+      leftAt: str(l.left_at),
+      durationSeconds: num(l.duration_s),
+      activeSeconds: num(l.active_s),
+      pausedSeconds: num(l.paused_s),
+      reason: str(l.reason)!,
+      actorCode: str(l.actor_code),
     })),
     chat: rows.chat.map((m) => ({ participantCode: str(m.participant_code)!, round: num(m.round)!, phase: str(m.phase)!, text: str(m.text)!, isMasked: m.is_masked === true, at: str(m.at)! })),
     recordings: room.recordings.flatMap((r) => {

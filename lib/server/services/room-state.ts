@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { answeredInPhase, DEFAULT_SETTINGS, emptyRound, nextWakeUp, type Decision, type GameState, type Phase, type RoomSettings } from "@/lib/domain/game";
+import { PAUSE_REASON, pausedWithin, type Span } from "@/lib/domain/phase-time";
+import { isRecordingAllowed } from "@/lib/domain/recording";
 import { isRoundRevealed, phaseChangedBy, resultText, resultWithoutText, type PhaseChangedBy, type ResultWithoutText, type RoomSnapshot, type RoundResult } from "@/lib/domain/snapshot";
 import { roomSettingsSchema } from "@/lib/validation/room";
 import { statement, type Tx } from "../db";
@@ -100,6 +102,8 @@ export interface SeatRow {
   disconnectedAt: Date | null;
   checkInBy: Date | null;
   isWithdrawn: boolean;
+  /** Whether whoever sits in it agreed to voice recording (false for an empty seat). */
+  voiceConsent: boolean;
 }
 
 export interface LoadedGame {
@@ -111,6 +115,8 @@ export interface LoadedGame {
   phaseStartedAt: Date | null;
   /** Who began the phase by hand, from the open phase-log entry's reason and actor. */
   phaseChangedBy: PhaseChangedBy | null;
+  /** Milliseconds the current phase spent in pauses that are over (its PAUSE rows). */
+  phasePausedMs: number;
   /** The seat each answer of the current round was given from (its Choice row's seat), by user. */
   choiceSeats: Record<string, number>;
 }
@@ -119,15 +125,15 @@ export interface LoadedGame {
  * Everything a command decides on, in one statement (it runs on every command, and each
  * statement costs a round trip and the client's per-query work): the seats with their
  * sitters' nicknames, the current round's acknowledgements, choices, votes, consensus and
- * ratings, when the phase began, and the stored answer of the command's opId (read after the
- * room's lock, so a retry that committed while this one waited is seen).
+ * ratings, when the phase began and the pauses it had, and the stored answer of the command's
+ * opId (read after the room's lock, so a retry that committed while this one waited is seen).
  */
 const LOAD_GAME_SQL = `
   SELECT
     (SELECT coalesce(json_agg(json_build_object(
         'seat', s."seat", 'userId', s."userId", 'nickname', u."nickname", 'roleIndex', s."roleIndex", 'ready', s."ready",
         'connected', s."connected", 'disconnectedAt', ${epochMs('s."disconnectedAt"')}, 'checkInBy', ${epochMs('s."checkInBy"')},
-        'isWithdrawn', s."isWithdrawn") ORDER BY s."seat"), '[]'::json)
+        'isWithdrawn', s."isWithdrawn", 'voiceConsent', coalesce(u."voiceConsent", false)) ORDER BY s."seat"), '[]'::json)
       FROM "Seat" s LEFT JOIN "User" u ON u."id" = s."userId" WHERE s."roomId" = $1) AS "seats",
     (SELECT coalesce(json_agg(json_build_object('phase', a."phase", 'userId', a."userId") ORDER BY a."createdAt", a."id"), '[]'::json)
       FROM "PhaseAck" a WHERE a."roomId" = $1 AND a."round" = $2) AS "acks",
@@ -142,11 +148,14 @@ const LOAD_GAME_SQL = `
     (SELECT ${epochMs('p."enteredAt"')} FROM "PhaseLog" p WHERE p."roomId" = $1 AND p."leftAt" IS NULL ORDER BY p."enteredAt" DESC LIMIT 1) AS "phaseStartedAt",
     (SELECT json_build_object('reason', p."reason", 'actorId', p."actorId")
       FROM "PhaseLog" p WHERE p."roomId" = $1 AND p."leftAt" IS NULL ORDER BY p."enteredAt" DESC LIMIT 1) AS "phaseEntry",
+    (SELECT coalesce(json_agg(json_build_object('enteredAt', ${epochMs('z."enteredAt"')}, 'leftAt', ${epochMs('z."leftAt"')})), '[]'::json)
+      FROM "PhaseLog" z WHERE z."roomId" = $1 AND z."kind" = 'PAUSE' AND z."leftAt" > (
+        SELECT p."enteredAt" FROM "PhaseLog" p WHERE p."roomId" = $1 AND p."leftAt" IS NULL ORDER BY p."enteredAt" DESC LIMIT 1)) AS "pauses",
     (SELECT json_build_object('scope', o."scope", 'response', o."response")
       FROM "ProcessedOperation" o WHERE o."userId" = $3 AND o."opId" = $4) AS "operation"`;
 
 interface LoadGameRow {
-  seats: { seat: number; userId: string | null; nickname: string | null; roleIndex: number | null; ready: boolean; connected: boolean; disconnectedAt: number | null; checkInBy: number | null; isWithdrawn: boolean }[];
+  seats: { seat: number; userId: string | null; nickname: string | null; roleIndex: number | null; ready: boolean; connected: boolean; disconnectedAt: number | null; checkInBy: number | null; isWithdrawn: boolean; voiceConsent: boolean }[];
   acks: { phase: Phase; userId: string }[];
   choices: { userId: string; seat: number; choice: number | null; confidence: number | null }[];
   votes: { userId: string; choice: number; at: number }[];
@@ -154,6 +163,7 @@ interface LoadGameRow {
   confidences: { userId: string; confidence: number | null }[];
   phaseStartedAt: number | null;
   phaseEntry: { reason: string; actorId: string | null } | null;
+  pauses: Span[];
 }
 
 /** A JSON column as the driver gives it: parsed already, or as text. */
@@ -173,6 +183,7 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?
     confidences: json(raw!.confidences),
     phaseStartedAt: raw!.phaseStartedAt === null ? null : Number(raw!.phaseStartedAt),
     phaseEntry: json(raw!.phaseEntry ?? null),
+    pauses: json(raw!.pauses),
   };
   const current = emptyRound();
   for (const c of row.choices) current.choices[c.userId] = { choice: c.choice, confidence: c.confidence };
@@ -182,7 +193,7 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?
   const acked = (phase: Phase) => row.acks.filter((a) => a.phase === phase).map((a) => a.userId);
   current.endVotes = acked("DISCUSSION");
   current.continueVotes = acked("REVEAL");
-  const seats: SeatRow[] = row.seats.map((s) => ({ ...s, nickname: s.userId ? s.nickname : null, disconnectedAt: dateOf(s.disconnectedAt), checkInBy: dateOf(s.checkInBy) }));
+  const seats: SeatRow[] = row.seats.map((s) => ({ ...s, nickname: s.userId ? s.nickname : null, voiceConsent: s.userId ? s.voiceConsent : false, disconnectedAt: dateOf(s.disconnectedAt), checkInBy: dateOf(s.checkInBy) }));
   const state: GameState = {
     phase: room.phase,
     round: room.round,
@@ -200,7 +211,8 @@ export async function loadGame(tx: Tx, room: Room, content: ScenarioContent, op?
   const operation = raw!.operation === null || raw!.operation === undefined ? null : json<{ scope: string; response: unknown }>(raw!.operation);
   const choiceSeats = Object.fromEntries(row.choices.map((c) => [c.userId, c.seat]));
   const changedBy = row.phaseEntry && phaseChangedBy(room.phase, row.phaseEntry.reason, row.phaseEntry.actorId);
-  return { operation, state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt), phaseChangedBy: changedBy ?? null, choiceSeats };
+  const phasePausedMs = row.phaseStartedAt === null ? 0 : pausedWithin(row.phaseStartedAt, Infinity, row.pauses.map((p) => ({ enteredAt: Number(p.enteredAt), leftAt: Number(p.leftAt) })));
+  return { operation, state, seats, phaseStartedAt: row.phaseStartedAt === null ? null : new Date(row.phaseStartedAt), phaseChangedBy: changedBy ?? null, phasePausedMs, choiceSeats };
 }
 
 export class VersionConflict extends Error {
@@ -321,8 +333,8 @@ export async function persistDecision(
           parts.push(
             insert(
               "PhaseLog",
-              ["id", "roomId", "phase", "round", "enteredAt", "leftAt", "reason", "actorId"],
-              [id(), roomId, q.phase(before.phase), q.int(before.round), at, at, q.text(`seat_${e.reason}:${e.seat}`), q.text(e.actorId)],
+              ["id", "roomId", "kind", "phase", "round", "enteredAt", "leftAt", "reason", "actorId"],
+              [id(), roomId, `'EVENT'::"PhaseLogKind"`, q.phase(before.phase), q.int(before.round), at, at, q.text(`seat_${e.reason}:${e.seat}`), q.text(e.actorId)],
             ),
           );
         }
@@ -351,6 +363,17 @@ export async function persistDecision(
     }
   }
   const withdrawn = withdrawnSeats(before, decision);
+  if (pauseEnded(before, state)) {
+    // The pause is logged once it is over, as a row of its own inside its phase's row: from when
+    // the room paused to now (resumed, or the phase ended, or a skip started a new pause).
+    parts.push(
+      insert(
+        "PhaseLog",
+        ["id", "roomId", "kind", "phase", "round", "enteredAt", "leftAt", "reason"],
+        [id(), roomId, `'PAUSE'::"PhaseLogKind"`, q.phase(before.phase), q.int(before.round), q.ts(before.pausedAt), at, q.text(PAUSE_REASON)],
+      ),
+    );
+  }
   for (const seat of state.seats) {
     const old = before.seats[seat.seat]!;
     if (JSON.stringify(old) === JSON.stringify(seat)) continue;
@@ -378,6 +401,11 @@ export async function persistDecision(
 function withdrawnSeats(before: GameState, decision: Decision): Set<number> {
   if (before.phase === "WAITING") return new Set();
   return new Set(decision.effects.flatMap((e) => (e.type === "seatFreed" && e.reason === "withdrew" ? [e.seat] : [])));
+}
+
+/** Whether the pause `before` was in is over in `after`: resumed, or a new phase (a new pause starts with it, if any). */
+function pauseEnded(before: GameState, after: GameState): boolean {
+  return before.pausedAt !== null && (after.pausedAt !== before.pausedAt || after.phase !== before.phase || after.round !== before.round);
 }
 
 /** `INSERT INTO table (columns) SELECT values <source>`: a row added only if `source` has one. */
@@ -422,6 +450,8 @@ export interface RoomView {
   state: GameState;
   phaseStartedAt: Date | null;
   phaseChangedBy: PhaseChangedBy | null;
+  /** Milliseconds of the current phase spent in pauses that are over. */
+  phasePausedMs: number;
   /** The seat each answer of the current round was given from, by user (for its result). */
   choiceSeats: Record<string, number>;
   results: RoundResult[];
@@ -430,7 +460,7 @@ export interface RoomView {
 /** A room as its snapshot shows it, read from the database. */
 export async function readView(tx: Tx, roomId: string): Promise<RoomView> {
   const { room, content, game } = await readRoom(tx, roomId);
-  return { room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, phaseChangedBy: game.phaseChangedBy, choiceSeats: game.choiceSeats, results: await loadResults(tx, room, content) };
+  return { room, content, seats: game.seats, state: game.state, phaseStartedAt: game.phaseStartedAt, phaseChangedBy: game.phaseChangedBy, phasePausedMs: game.phasePausedMs, choiceSeats: game.choiceSeats, results: await loadResults(tx, room, content) };
 }
 
 /** The snapshot of a room as everyone in it may see it, read from the database. */
@@ -467,10 +497,11 @@ function asStored(state: GameState): GameState {
   return state.round === 0 || !state.roleConfirmations.length ? state : { ...state, roleConfirmations: [] };
 }
 
-/** Someone whose nickname the caller knows (the person making the move). */
+/** Someone whose nickname and voice consent the caller knows (the person making the move). */
 export interface KnownPerson {
   id: string;
   nickname: string;
+  voiceConsent: boolean;
 }
 
 /**
@@ -486,8 +517,8 @@ function seatsAfter(before: SeatRow[], previous: GameState, decision: Decision, 
     if (!old) return null;
     const moved = { roleIndex: s.roleIndex, ready: s.ready, connected: s.connected, disconnectedAt: dateOf(s.disconnectedAt), checkInBy: dateOf(s.checkInBy) };
     if (old.userId === s.userId) seats.push({ ...old, ...moved });
-    else if (s.userId === null) seats.push({ ...old, ...moved, userId: null, nickname: null, isWithdrawn: old.isWithdrawn || withdrawn.has(s.seat) });
-    else if (s.userId === known?.id) seats.push({ ...old, ...moved, userId: s.userId, nickname: known.nickname, isWithdrawn: false });
+    else if (s.userId === null) seats.push({ ...old, ...moved, userId: null, nickname: null, voiceConsent: false, isWithdrawn: old.isWithdrawn || withdrawn.has(s.seat) });
+    else if (s.userId === known?.id) seats.push({ ...old, ...moved, userId: s.userId, nickname: known.nickname, voiceConsent: known.voiceConsent, isWithdrawn: false });
     else return null;
   }
   return seats;
@@ -499,6 +530,13 @@ const phaseStartAfter = (before: Date | null, decision: Decision, now: Date) => 
 function phaseChangedByAfter(before: PhaseChangedBy | null, decision: Decision): PhaseChangedBy | null {
   const change = decision.effects.findLast((e) => e.type === "phaseChanged");
   return change ? phaseChangedBy(change.to, change.reason, change.actorId) : before;
+}
+
+/** The current phase's pauses that are over, after `decision`: none in a new phase; the one that just ended added. */
+function phasePausedAfter(before: { state: GameState; phasePausedMs: number }, decision: Decision, now: Date): number {
+  if (decision.effects.some((e) => e.type === "phaseChanged")) return 0;
+  const pausedAt = before.state.pausedAt;
+  return pausedAt !== null && pauseEnded(before.state, decision.state) ? before.phasePausedMs + Math.max(0, now.getTime() - pausedAt) : before.phasePausedMs;
 }
 
 /** The last round whose results the room shows (0 for none). */
@@ -576,6 +614,7 @@ export function advanceView(view: RoomView, decision: Decision, version: number,
     state: asStored(decision.state),
     phaseStartedAt: phaseStartAfter(view.phaseStartedAt, decision, now),
     phaseChangedBy: phaseChangedByAfter(view.phaseChangedBy, decision),
+    phasePausedMs: phasePausedAfter(view, decision, now),
     choiceSeats,
     results,
   };
@@ -597,6 +636,7 @@ export async function viewAfter(tx: Tx, read: { room: Room; content: ScenarioCon
     state: asStored(decision.state),
     phaseStartedAt: phaseStartAfter(read.game.phaseStartedAt, decision, now),
     phaseChangedBy: phaseChangedByAfter(read.game.phaseChangedBy, decision),
+    phasePausedMs: phasePausedAfter(read.game, decision, now),
     choiceSeats: choiceSeatsAfter({ state: read.game.state, choiceSeats: read.game.choiceSeats }, decision),
     results: await loadResults(tx, room, read.content),
   };
@@ -673,7 +713,7 @@ export function replayedAnswer(stored: unknown, content: ScenarioContent): RoomS
 }
 
 /** The snapshot of a room's view at `now` (no database). */
-export function viewSnapshot({ room, content, seats, state, phaseStartedAt, phaseChangedBy: changedBy, results }: RoomView, now: Date): RoomSnapshot {
+export function viewSnapshot({ room, content, seats, state, phaseStartedAt, phaseChangedBy: changedBy, phasePausedMs, results }: RoomView, now: Date): RoomSnapshot {
   const answered = answeredInPhase(state);
   const roles = content.roles;
   // Lists about players come in seat order (then by id for anyone no longer seated), whatever
@@ -692,12 +732,14 @@ export function viewSnapshot({ room, content, seats, state, phaseStartedAt, phas
     pausedAt: room.pausedAt?.toISOString() ?? null,
     phaseStartedAt: phaseStartedAt?.toISOString() ?? null,
     phaseChangedBy: changedBy,
+    phasePausedMs,
     serverTime: now.toISOString(),
     title: room.title,
     visibility: room.visibility === "PUBLIC" ? "public" : "private",
     isResearch: room.isResearch,
     hostId: room.hostId,
     createdById: room.createdById,
+    isRecordingAllowed: isRecordingAllowed(seats),
     settings: state.settings,
     scenario: scenarioView(content, room.round),
     seats: seats.map((s) => {
