@@ -1,5 +1,6 @@
 import { adminEn, adminKo } from "./features/admin";
 import { facilitatorEn, facilitatorKo } from "./features/facilitator";
+import { joinEn, joinKo } from "./features/join";
 import { profileEn, profileKo } from "./features/profile";
 import { researchEn, researchKo } from "./features/research";
 import { voiceEn, voiceKo } from "./features/voice";
@@ -431,7 +432,7 @@ const coreEn = {
   "roomError.UNKNOWN": "That didn't work. Try again.",
 } as const;
 
-const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn };
+const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...joinEn };
 
 export type MessageKey = keyof typeof en;
 /** A dictionary with exactly the English keys: a missing or extra key is a type error. */
@@ -861,7 +862,7 @@ const coreKo: { readonly [K in keyof typeof coreEn]: string } = {
   "roomError.UNKNOWN": "처리하지 못했습니다. 다시 시도해 주세요.",
 };
 
-const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo };
+const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...joinKo };
 
 export const messages: { readonly [L in Locale]: Messages } = { en, ko };
 
