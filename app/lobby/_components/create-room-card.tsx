@@ -125,7 +125,7 @@ export function CreateRoomCard() {
                     className="absolute inset-0 z-10 size-full cursor-pointer appearance-none rounded-[inherit] opacity-0 disabled:cursor-not-allowed"
                   />
                   <span className="text-sm font-semibold text-slate-900">{t(v.label)}</span>
-                  <span id={`${id}-${v.value}-hint`} className="mt-0.5 text-xs leading-snug text-slate-500">
+                  <span id={`${id}-${v.value}-hint`} className="mt-0.5 text-xs leading-snug text-slate-600">
                     {t(v.hint)}
                   </span>
                 </label>
