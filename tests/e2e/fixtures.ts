@@ -14,8 +14,8 @@ interface Overflow {
 }
 
 /**
- * Runs in the page: null when the window is wider than a phone or the document fits it, else
- * how wide it is and the elements that stick out. Self-contained (it is sent to the page as text).
+ * Runs in the page: null when the window is not phone-sized or the document fits it, else how
+ * wide the document is and the elements that stick out. Self-contained (sent to the page as text).
  */
 function measureOverflow([minWidth, maxWidth]: readonly [number, number]): Overflow | null {
   const viewport = window.innerWidth;
@@ -62,29 +62,60 @@ const WATCH_SCRIPT = `(() => {
   document.fonts?.addEventListener?.("loadingdone", schedule);
 })();`;
 
-interface FitsScreenGuard {
-  /** Starts watching a context's pages (idempotent). */
-  watch(context: BrowserContext): Promise<void>;
-  /** Measures the context's open pages now. */
-  measure(context: BrowserContext): Promise<void>;
-}
-
-/** Measures the pages of a context once more, as they are now (before it closes, at the end). */
+/** Measures the pages of a context once more, as they are now (before it closes, at a test's end). */
 async function measureOpenPages(context: BrowserContext, found: Overflow[]): Promise<void> {
   for (const page of context.pages()) {
     if (page.isClosed()) continue;
+    // A page closing or between documents has nothing to measure.
     const overflow = await page.evaluate(measureOverflow, [PHONE_MIN_WIDTH, PHONE_MAX_WIDTH] as const).catch(() => null);
-    if (overflow && !found.some((o) => o.url === overflow.url && o.docWidth === overflow.docWidth)) found.push(overflow);
+    if (overflow) found.push(overflow);
+  }
+}
+
+/** Every context of a worker's browser, watched from its creation; what they found since the last test's end. */
+class PhoneWidthWatch {
+  readonly found: Overflow[] = [];
+  private readonly watched = new Set<BrowserContext>();
+
+  async watch(context: BrowserContext): Promise<void> {
+    if (this.watched.has(context)) return;
+    this.watched.add(context);
+    context.once("close", () => this.watched.delete(context));
+    await context.exposeBinding(BINDING, (_source, overflow: Overflow) => void this.found.push(overflow));
+    await context.addInitScript({ content: WATCH_SCRIPT });
+    // A test that closes its own context: its pages are measured one last time first.
+    const close = context.close.bind(context);
+    context.close = async (options) => {
+      await measureOpenPages(context, this.found);
+      return close(options);
+    };
+  }
+
+  /** Measures a context's open pages now. */
+  measure(context: BrowserContext): Promise<void> {
+    return measureOpenPages(context, this.found);
+  }
+
+  /** The overflows found so far, open pages measured once more; forgets them. */
+  async take(): Promise<string[]> {
+    for (const context of this.watched) await measureOpenPages(context, this.found);
+    const seen = new Set<string>();
+    const lines = this.found
+      .map((o) => `${o.url} is ${o.docWidth}px wide in a ${o.viewport}px window: ${o.widest.join("; ")}`)
+      .filter((line) => !seen.has(line) && seen.add(line));
+    this.found.length = 0;
+    return lines;
   }
 }
 
 /**
- * `baseURL` is the server started by global-setup.ts. Every browser context of a test (the
- * default one and those made with `browser.newContext` / `browser.newPage`) is watched: any page
- * shown at phone size (≤ PHONE_MAX_WIDTH px wide) must be no wider than its window, at every
- * moment the test sees it. The test fails at its end, naming each page and what stuck out.
+ * `baseURL` is the server started by global-setup.ts. Every context of the browser (the default
+ * one, and those a test or a hook makes with `browser.newContext` / `browser.newPage`) is watched
+ * from its creation: any page shown at phone size (280–480 px wide) must be no wider than its
+ * window, at every moment it is shown. A test fails at its end, naming each page that was wider
+ * and what stuck out.
  */
-export const test = base.extend<{ _fitsScreen: FitsScreenGuard }>({
+export const test = base.extend<{ _fitsScreen: void }, { _phoneWidthWatch: PhoneWidthWatch }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
   baseURL: async ({}, provide) => {
     const url = process.env.E2E_BASE_URL;
@@ -92,48 +123,39 @@ export const test = base.extend<{ _fitsScreen: FitsScreenGuard }>({
     await provide(url);
   },
 
-  _fitsScreen: [
+  _phoneWidthWatch: [
     async ({ browser }, provide) => {
-      const found: Overflow[] = [];
-      const watched = new Set<BrowserContext>();
-
-      const watch = async (context: BrowserContext) => {
-        if (watched.has(context)) return;
-        watched.add(context);
-        await context.exposeBinding(BINDING, (_source, overflow: Overflow) => void found.push(overflow));
-        await context.addInitScript({ content: WATCH_SCRIPT });
-        // A test that closes its own context: measure its pages one last time first.
-        const close = context.close.bind(context);
-        context.close = async (options) => {
-          await measureOpenPages(context, found);
-          return close(options);
-        };
-      };
-
-      // Contexts a test makes itself (browser.newPage goes through newContext too).
+      const watch = new PhoneWidthWatch();
+      // browser.newPage goes through newContext too; so does the default `context` fixture.
       const target = browser as Browser & { newContext: Browser["newContext"] };
       const newContext = target.newContext;
       target.newContext = async function (this: Browser, options) {
         const context = await newContext.call(this, options);
-        await watch(context);
+        await watch.watch(context);
         return context;
       };
       try {
-        await provide({ watch, measure: (context) => measureOpenPages(context, found) });
+        await provide(watch);
       } finally {
         target.newContext = newContext;
       }
-      for (const context of watched) await measureOpenPages(context, found);
-      const lines = found.map((o) => `${o.url} is ${o.docWidth}px wide in a ${o.viewport}px window: ${o.widest.join("; ")}`);
-      expect(lines, "pages wider than the phone screen they were shown on").toEqual([]);
+    },
+    { scope: "worker", auto: true },
+  ],
+
+  _fitsScreen: [
+    async ({ _phoneWidthWatch }, provide) => {
+      // What a beforeAll hook's pages showed counts against the first test.
+      await provide();
+      expect(await _phoneWidthWatch.take(), "pages wider than the phone screen they were shown on").toEqual([]);
     },
     { auto: true },
   ],
 
-  context: async ({ context, _fitsScreen }, provide) => {
-    await _fitsScreen.watch(context);
+  context: async ({ context, _phoneWidthWatch }, provide) => {
+    await _phoneWidthWatch.watch(context);
     await provide(context);
-    await _fitsScreen.measure(context);
+    await _phoneWidthWatch.measure(context);
   },
 });
 

@@ -80,8 +80,9 @@ test("a signed-out phone opens the shared link: nickname, consent, waiting room,
   await expect(ada.getByRole("heading", { level: 1, name: /You're invited to play/ })).toBeVisible();
   await expect(ada.getByRole("heading", { level: 1 })).toContainText(code);
   await expectSound(ada, new RegExp(`^Room ${code} · `));
+  // Enter sends the nickname.
   await ada.getByLabel("Nickname").fill(`Ada ${suffix()}`);
-  await ada.getByRole("button", { name: "Play as guest" }).click();
+  await ada.getByLabel("Nickname").press("Enter");
   await consentAndGoOn(ada, code, { data: "Use my game data for research", submit: "Save and continue" });
   await expect(ada.getByRole("heading", { level: 1, name: "Waiting room" })).toBeVisible();
   await expect(ada.getByText("Free seats: 2 of 3")).toBeVisible();
@@ -126,7 +127,8 @@ test("a signed-out phone opens the shared link: nickname, consent, waiting room,
   await cleo.reload();
   await expect(cleo.getByRole("heading", { level: 1, name: "This room is full" })).toBeVisible();
   await expect(cleo.getByText(/the game has already started/)).toBeVisible();
-  await cleo.getByRole("link", { name: "Back to lobby" }).click();
+  await cleo.getByRole("link", { name: "Back to lobby" }).focus();
+  await cleo.keyboard.press("Enter");
   await expect(cleo).toHaveURL(/\/lobby$/);
 
   for (const p of [host, ada, bora, cleo]) await p.context().close();
