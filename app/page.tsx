@@ -7,6 +7,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { absolute: `${t("app.name")} · ${t("landing.meta.title")}` } };
 }
 
-export default function HomePage() {
-  return <LandingView />;
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { callbackUrl } = await searchParams;
+  // Where a guest goes after consenting (a page that asked them to sign in); checked on the client.
+  return <LandingView callbackUrl={Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl} />;
 }

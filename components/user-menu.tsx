@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { useMeStore } from "@/lib/client/stores/me";
+import { withCallbackUrl } from "@/lib/validation/callback-url";
 import { Badge } from "./ui/badge";
 import { buttonClass } from "./ui/button";
 import { Spinner } from "./ui/spinner";
@@ -32,11 +34,14 @@ export function UserMenu() {
   const status = useMeStore((s) => s.status);
   const me = useMeStore((s) => s.me);
   const [isSigningOut, setIsSigningOut] = useState(false);
+  const pathname = usePathname();
 
   if (status === "loading") return <div className="h-9 w-24 animate-pulse rounded-xl bg-slate-100" aria-hidden="true" />;
   if (!me) {
+    // Signing in from a page (a room's link) comes back to it.
+    const isEntryPage = pathname === "/" || pathname === "/signin" || pathname === "/register";
     return (
-      <Link href="/signin" className={buttonClass({ variant: "ghost", size: "sm" })}>
+      <Link href={isEntryPage ? "/signin" : withCallbackUrl("/signin", pathname)} className={buttonClass({ variant: "ghost", size: "sm" })}>
         {t("header.signIn")}
       </Link>
     );

@@ -6,10 +6,14 @@ import { useT } from "@/components/i18n-provider";
 import { JoinByCodeForm } from "@/components/join-by-code-form";
 import { Card } from "@/components/ui/card";
 import { FarewellNotice } from "./farewell-notice";
+import { safeCallbackUrl, withCallbackUrl } from "@/lib/validation/callback-url";
 import { StartCard } from "./start-card";
 
-export function LandingView() {
+export function LandingView({ callbackUrl }: { callbackUrl?: string }) {
   const t = useT();
+  // A page that asked for a session (a room's link) is where every way in leads afterwards.
+  const destination = safeCallbackUrl(callbackUrl, "/lobby");
+  const onward = (path: string) => (destination === "/lobby" ? path : withCallbackUrl(path, destination));
   return (
     <main id="main" className="relative isolate flex-1">
       <div
@@ -30,20 +34,20 @@ export function LandingView() {
             <p className="mt-5 max-w-xl text-lg leading-relaxed text-pretty text-slate-600 sm:text-xl">{t("landing.pitch")}</p>
             <p className="mt-6 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
               <span>{t("landing.haveAccount")}</span>
-              <Link href="/signin" className="rounded font-semibold text-brand-700 underline-offset-4 hover:underline">
+              <Link href={onward("/signin")} className="rounded font-semibold text-brand-700 underline-offset-4 hover:underline">
                 {t("landing.signIn")}
               </Link>
               <span aria-hidden="true" className="text-slate-300">
                 ·
               </span>
-              <Link href="/register" className="rounded font-semibold text-brand-700 underline-offset-4 hover:underline">
+              <Link href={onward("/register")} className="rounded font-semibold text-brand-700 underline-offset-4 hover:underline">
                 {t("landing.register")}
               </Link>
             </p>
           </section>
 
           <div className="flex flex-col gap-4">
-            <StartCard />
+            <StartCard destination={destination} />
             <Card as="section" aria-labelledby="join-title">
               <h2 id="join-title" className="text-lg font-semibold text-slate-900">
                 {t("join.title")}

@@ -5,10 +5,13 @@ import { useT } from "@/components/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useMeStore } from "@/lib/client/stores/me";
-import { GuestPlayForm } from "./guest-play-form";
+import { GuestPlayForm } from "@/components/guest-play-form";
 
-/** The landing page's main action: play as a guest, or go to the lobby when already signed in. */
-export function StartCard() {
+/**
+ * The landing page's main action: play as a guest, or go on when already signed in; both lead
+ * to `destination` (the lobby, or the page that sent the visitor here to sign in).
+ */
+export function StartCard({ destination = "/lobby" }: { destination?: string }) {
   const t = useT();
   const status = useMeStore((s) => s.status);
   const me = useMeStore((s) => s.me);
@@ -26,14 +29,15 @@ export function StartCard() {
   }
 
   if (me) {
+    const isLobby = destination === "/lobby";
     return (
       <Card as="section" aria-labelledby="welcome-title" className="border-t-4 border-brand-600">
         <h2 id="welcome-title" className="text-lg font-semibold text-slate-900">
           {t("welcome.title", { name: me.nickname })}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">{t("welcome.body")}</p>
-        <Link href="/lobby" className={buttonClass({ size: "lg", className: "mt-5 w-full" })}>
-          {t("welcome.goToLobby")}
+        <p className="mt-1 text-sm text-slate-600">{isLobby ? t("welcome.body") : t("joinLink.welcome.body")}</p>
+        <Link href={destination} className={buttonClass({ size: "lg", className: "mt-5 w-full" })}>
+          {isLobby ? t("welcome.goToLobby") : t("joinLink.welcome.continue")}
         </Link>
       </Card>
     );
@@ -45,7 +49,7 @@ export function StartCard() {
         {t("guest.title")}
       </h2>
       <p className="mt-1 mb-4 text-sm text-slate-600">{t("guest.body")}</p>
-      <GuestPlayForm />
+      <GuestPlayForm destination={destination} />
     </Card>
   );
 }

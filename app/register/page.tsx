@@ -7,6 +7,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("register.meta.title") };
 }
 
-export default function RegisterPage() {
-  return <RegisterView />;
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { callbackUrl } = await searchParams;
+  // Where to go after registering and consenting (a room whose link was opened); checked on the client.
+  return <RegisterView callbackUrl={Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl} />;
 }

@@ -7,6 +7,7 @@ import { useMeStore } from "@/lib/client/stores/me";
 import { takeSeat } from "@/lib/client/room-api";
 import { useVoiceStore } from "@/lib/client/stores/voice";
 import { openMicrophoneAhead } from "@/lib/client/voice/media";
+import { withCallbackUrl } from "@/lib/validation/callback-url";
 import { Alert } from "../ui/alert";
 import { Button, buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
@@ -21,7 +22,7 @@ export function JoinRoomCard({ className }: { className?: string }) {
   const nickname = useMeStore((s) => s.me?.nickname ?? "");
   const action = useRoomAction();
   const needsConsent = action.error === "roomError.CONSENT_REQUIRED";
-  const consentHref = `/consent?callbackUrl=/rooms/${room.code}`;
+  const consentHref = withCallbackUrl("/consent", `/rooms/${room.code}`);
 
   useEffect(() => {
     if (needsConsent) router.push(consentHref);

@@ -81,7 +81,7 @@ export function RolesView() {
         <h2 id="others-title" className="text-lg font-semibold text-slate-900">
           {t("roles.others")}
         </h2>
-        <ul className="mt-3 grid gap-3 md:grid-cols-2">
+        <ul className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
           {room.seats
             .filter((s) => s.seat !== mySeat?.seat)
             .map((seat) => {

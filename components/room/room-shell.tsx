@@ -18,6 +18,8 @@ import { CheckInDialog } from "./check-in-dialog";
 import { HostControls } from "./host-controls";
 import { JoinRoomScreen } from "./join-room";
 import { PhaseNoticeBanner } from "./phase-notice";
+import { RoomEntry } from "./room-entry";
+import { RoomFull } from "./room-full";
 import { RoleReminder } from "./role-reminder";
 import { RoomHeader } from "./room-header";
 import { RoomSync, refetchRoom } from "./room-sync";
@@ -27,18 +29,22 @@ import { SideTabs } from "./side-tabs";
 import { useMyId } from "./use-room";
 
 /**
- * The frame of every room page: signs in first, syncs the room, and around the page shows the
- * room header (title, round, phase, countdown), the seats, banners, chat and notes, sharing and
- * host controls. The page itself renders only for a seated player (or once the game is over);
- * anyone else gets the join screen.
+ * The frame of every room page: syncs the room, and around the page shows the room header
+ * (title, round, phase, countdown), the seats, banners, chat and notes, sharing and host
+ * controls. The page itself renders only for a seated player (or once the game is over);
+ * anyone else gets the join screen, or is told the room is full. Someone signed out (a room's
+ * link or QR code opened on a phone) picks a nickname here first, and comes back here.
  */
 export function RoomShell({ code, children }: { code: string; children: ReactNode }) {
-  const session = useRequireMe(`/rooms/${code}`);
+  const session = useRequireMe(`/rooms/${code}`, { signedOut: "stay" });
+  // A new attempt (the room was full, and the player checks again) syncs from scratch.
+  const attempt = useRoomStore((s) => s.attempt);
   if (!isCode(code, 6)) return <RoomNotFound />;
+  if (session.state === "signed-out") return <RoomEntry code={code} />;
   if (session.state !== "ready") return <PageStatus state={session.state} retry={session.state === "error" ? session.retry : undefined} />;
   return (
     <>
-      <RoomSync code={code} userId={session.me.id} />
+      <RoomSync key={attempt} code={code} userId={session.me.id} />
       <RoomFrame code={code}>{children}</RoomFrame>
     </>
   );
@@ -69,6 +75,7 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   const runsRoom = useRunsRoomUnseated();
 
   if (status === "not-found") return <RoomNotFound />;
+  if (status === "full" || status === "full-started") return <RoomFull standalone isStarted={status === "full-started"} onCheckAgain={() => useRoomStore.getState().retry()} />;
   if (!hasSnapshot) {
     if (status === "error") return <PageStatus state="error" retry={() => void refetchRoom(code)} errorKey="room.error.load" />;
     return <PageStatus state="loading" />;
@@ -80,8 +87,19 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
   const hasVoice = isSeated && !over;
   // Someone who may take a seat loads what the voice needs first, so that it starts at once.
   const mayWarmVoice = !isSeated && phase === "WAITING" && hasFreeSeat;
-  // A seated player plays; the waiting room and the summary show for anyone who may see the room.
-  const content = isSeated || over || phase === "WAITING" ? children : runsRoom ? <FacilitatorRoomNote /> : hasFreeSeat ? <JoinRoomScreen /> : <RoomFullNotice />;
+  // A seated player plays; the waiting room and the summary show for anyone who may see the
+  // room; a facilitator following a game under way sees their note; someone else finds every
+  // seat taken.
+  const content =
+    isSeated || over || (phase === "WAITING" && (hasFreeSeat || isHost)) ? (
+      children
+    ) : runsRoom ? (
+      <FacilitatorRoomNote />
+    ) : hasFreeSeat ? (
+      <JoinRoomScreen />
+    ) : (
+      <RoomFull isStarted={phase !== "WAITING"} />
+    );
 
   return (
     <main id="main" className="flex-1">
@@ -111,18 +129,5 @@ function RoomFrame({ code, children }: { code: string; children: ReactNode }) {
         </div>
       </div>
     </main>
-  );
-}
-
-function RoomFullNotice() {
-  const t = useT();
-  return (
-    <div className="rounded-2xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200/80">
-      <h1 className="text-xl font-semibold text-slate-900">{t("room.full.title")}</h1>
-      <p className="mt-2 text-slate-600">{t("room.full.body")}</p>
-      <Link href="/lobby" className={buttonClass({ variant: "secondary", className: "mt-5" })}>
-        {t("room.backToLobby")}
-      </Link>
-    </div>
   );
 }

@@ -8,7 +8,7 @@ import { isApiError } from "@/lib/client/api";
 import { getChat, getMyRole, getRoom } from "@/lib/client/room-api";
 import { emitAck, getSocket } from "@/lib/client/socket";
 import { useMeStore } from "@/lib/client/stores/me";
-import { useRoomStore } from "@/lib/client/stores/room";
+import { useRoomStore, type RoomLoadStatus } from "@/lib/client/stores/room";
 import { isOnRoomPath, roomPath } from "./room-logic";
 
 /** How often the room is fetched over HTTP while the realtime link is down. */
@@ -23,7 +23,15 @@ function onAuthLost() {
   useMeStore.getState().load().catch(() => undefined);
 }
 
-/** Loads the room over HTTP; a 404 means it does not exist or is not ours to see. */
+/** Why a room cannot be shown to someone without a seat, from the server's refusal (null for any other error). */
+function refusalStatus(e: unknown): RoomLoadStatus | null {
+  if (isApiError(e, "ROOM_FULL")) return "full";
+  if (isApiError(e, "GAME_STARTED")) return "full-started";
+  if (isApiError(e) && e.status === 404) return "not-found";
+  return null;
+}
+
+/** Loads the room over HTTP; a 404 means it does not exist or is not ours to see, a 409 that every seat is taken. */
 async function fetchRoom(code: string, signal?: AbortSignal, text?: SnapshotText): Promise<void> {
   try {
     const snapshot = await getRoom(code, signal);
@@ -31,7 +39,8 @@ async function fetchRoom(code: string, signal?: AbortSignal, text?: SnapshotText
     store().receiveSnapshot(snapshot);
   } catch (e) {
     if (signal?.aborted) return;
-    if (isApiError(e) && e.status === 404) store().setStatus("not-found");
+    const refused = refusalStatus(e);
+    if (refused) store().setStatus(refused);
     else if (isApiError(e) && e.status === 401) onAuthLost();
     else if (!store().snapshot) store().setStatus("error");
   }
@@ -69,7 +78,8 @@ export function RoomSync({ code, userId }: { code: string; userId: string }) {
     const subscribe = () => {
       store().setConnection("connected");
       emitAck(socket, "room:subscribe", { code, lean: true }).then(onSubscribed, (e: unknown) => {
-        if (isApiError(e, "NOT_FOUND") && !store().snapshot) store().setStatus("not-found");
+        const refused = refusalStatus(e);
+        if (refused && !store().snapshot) store().setStatus(refused);
         else if (isApiError(e, "UNAUTHORIZED")) onAuthLost();
       });
     };

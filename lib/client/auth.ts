@@ -1,6 +1,7 @@
 import { signIn } from "next-auth/react";
 import { meSchema, type ConsentInput, type Me } from "@/lib/validation/user";
 import type { Locale } from "@/lib/i18n/locale";
+import { safeCallbackUrl, withCallbackUrl } from "@/lib/validation/callback-url";
 import { apiFetch, isApiError } from "./api";
 
 export type SignInResult = { ok: true } | { ok: false; reason: "rejected" | "failed" };
@@ -66,31 +67,17 @@ export function farewellHref(farewell: Farewell): string {
   return `/?farewell=${farewell}`;
 }
 
-/** Where a freshly signed-in player goes first: the consent page until data consent is given. */
-export function destinationAfterSignIn(me: Pick<Me, "dataConsent">): string {
-  return me.dataConsent ? "/lobby" : "/consent";
-}
-
 /**
- * `value` when it is a path on this site ("/lobby", "/rooms/K7M2QX?x=1"), else `fallback`.
- * Rejects absolute and protocol-relative URLs ("https://…", "//evil", "/\\evil") so a crafted
- * link cannot send someone to another site after signing in.
+ * Where a freshly signed-in player goes: the consent page until data consent is given (then on
+ * to `destination`), else `destination` itself (the lobby, or the room whose link they opened).
  */
-export function safeCallbackUrl(value: string | null | undefined, fallback = "/lobby"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
-  try {
-    const base = "http://same-origin.invalid";
-    const url = new URL(value, base);
-    if (url.origin !== base) return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return fallback;
-  }
+export function destinationAfterSignIn(me: Pick<Me, "dataConsent">, destination = "/lobby"): string {
+  const target = safeCallbackUrl(destination);
+  if (me.dataConsent || target === "/consent" || target.startsWith("/consent?")) return target;
+  return target === "/lobby" ? "/consent" : withCallbackUrl("/consent", target);
 }
 
 /** The sign-in page, returning to `path` afterwards. Slashes stay readable: /signin?callbackUrl=/consent */
 export function signInHref(path: string): string {
-  return `/signin?callbackUrl=${encodeURIComponent(path).replace(/%2F/gi, "/")}`;
+  return withCallbackUrl("/signin", path);
 }

@@ -10,9 +10,13 @@ export type RequiredMe = { state: "loading" } | { state: "error"; retry: () => v
 
 /**
  * The signed-in user for a page that needs one. Re-checks the session on mount and sends
- * anyone without a valid session (401) to /signin, returning to `returnPath` afterwards.
+ * anyone without a valid session (401) to /signin, returning to `returnPath` afterwards; with
+ * `signedOut: "stay"` the page itself answers them instead (state "signed-out").
  */
-export function useRequireMe(returnPath: string): RequiredMe {
+export function useRequireMe(returnPath: string): RequiredMe;
+export function useRequireMe(returnPath: string, options: { signedOut: "stay" }): RequiredMe | { state: "signed-out" };
+export function useRequireMe(returnPath: string, options: { signedOut?: "stay" } = {}): RequiredMe | { state: "signed-out" } {
+  const stays = options.signedOut === "stay";
   const router = useRouter();
   const status = useMeStore((s) => s.status);
   const me = useMeStore((s) => s.me);
@@ -47,10 +51,11 @@ export function useRequireMe(returnPath: string): RequiredMe {
 
   const isAnonymous = checked && status === "anonymous";
   useEffect(() => {
-    if (isAnonymous) router.replace(signInHref(returnPath));
-  }, [isAnonymous, returnPath, router]);
+    if (isAnonymous && !stays) router.replace(signInHref(returnPath));
+  }, [isAnonymous, stays, returnPath, router]);
 
   if (status === "authenticated" && me) return { state: "ready", me };
+  if (isAnonymous && stays) return { state: "signed-out" };
   if (failed) return { state: "error", retry: check };
   return { state: "loading" };
 }

@@ -3,6 +3,7 @@ import { deadroomsEn, deadroomsKo } from "./features/deadrooms";
 import { facilitatorEn, facilitatorKo } from "./features/facilitator";
 import { facilitatorFixesEn, facilitatorFixesKo } from "./features/facilitator-fixes";
 import { honestEn, honestKo } from "./features/honest";
+import { joinEn, joinKo } from "./features/join";
 import { profileEn, profileKo } from "./features/profile";
 import { realtimeEn, realtimeKo } from "./features/realtime";
 import { researchEn, researchKo } from "./features/research";
@@ -437,7 +438,7 @@ const coreEn = {
   "roomError.UNKNOWN": "That didn't work. Try again.",
 } as const;
 
-const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn, ...facilitatorFixesEn, ...deadroomsEn, ...honestEn };
+const en = { ...coreEn, ...voiceEn, ...facilitatorEn, ...adminEn, ...researchEn, ...profileEn, ...withdrawEn, ...realtimeEn, ...facilitatorFixesEn, ...deadroomsEn, ...honestEn, ...joinEn };
 
 export type MessageKey = keyof typeof en;
 /** A dictionary with exactly the English keys: a missing or extra key is a type error. */
@@ -867,7 +868,7 @@ const coreKo: { readonly [K in keyof typeof coreEn]: string } = {
   "roomError.UNKNOWN": "처리하지 못했습니다. 다시 시도해 주세요.",
 };
 
-const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo, ...facilitatorFixesKo, ...deadroomsKo, ...honestKo };
+const ko: Messages = { ...coreKo, ...voiceKo, ...facilitatorKo, ...adminKo, ...researchKo, ...profileKo, ...withdrawKo, ...realtimeKo, ...facilitatorFixesKo, ...deadroomsKo, ...honestKo, ...joinKo };
 
 export const messages: { readonly [L in Locale]: Messages } = { en, ko };
 

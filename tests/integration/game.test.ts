@@ -239,16 +239,19 @@ describe("illegal commands", () => {
     expect((await players[0]!.api.get(`/api/rooms/${other.code}/roles`)).status).toBe(403);
   });
 
-  it("SECURITY 12 — keeps a finished room's answers from anyone who did not play in it", async () => {
+  it("SECURITY 12 — keeps a full room's answers from anyone who did not play in it", async () => {
     const players = await threeGuests("Priv");
     const stranger = await guest(server.url, "Stranger");
     const room = await createRoom(players[0]!);
     await fillAndStart(room.code, players);
-    expect((await stranger.api.get(`/api/rooms/${room.code}`)).status).toBe(404);
+    // Told that the game has started without them (tests/integration/join-link.test.ts), and nothing more.
+    const refused = await stranger.api.get(`/api/rooms/${room.code}`);
+    expect(refused.status).toBe(409);
+    expect(Object.keys(refused.body)).toEqual(["error"]);
     expect((await stranger.api.get(`/api/rooms/${room.code}/statistics`)).status).toBe(404);
     const s = stranger.api.socket();
     await new Promise<void>((r) => s.once("connect", () => r()));
-    expect(await emitAck(s, "room:subscribe", { code: room.code })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await emitAck(s, "room:subscribe", { code: room.code })).toMatchObject({ ok: false, error: { code: "GAME_STARTED" } });
     s.disconnect();
   });
 });

@@ -10,9 +10,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { safeCallbackUrl, saveConsent } from "@/lib/client/auth";
+import { saveConsent } from "@/lib/client/auth";
 import { useMeStore } from "@/lib/client/stores/me";
 import { useRequireMe } from "@/lib/client/use-require-me";
+import { safeCallbackUrl, withCallbackUrl } from "@/lib/validation/callback-url";
 import type { ConsentInput, Me } from "@/lib/validation/user";
 
 const RECORDED: MessageKey[] = ["consent.recorded.choices", "consent.recorded.confidence", "consent.recorded.chat", "consent.recorded.voice"];
@@ -83,7 +84,7 @@ function ConsentForm({ me, destination }: { me: Me; destination: string }) {
 export function ConsentView({ callbackUrl }: { callbackUrl?: string }) {
   const t = useT();
   const destination = safeCallbackUrl(callbackUrl, "/lobby");
-  const returnPath = callbackUrl && destination !== "/lobby" ? `/consent?callbackUrl=${encodeURIComponent(destination)}` : "/consent";
+  const returnPath = destination !== "/lobby" ? withCallbackUrl("/consent", destination) : "/consent";
   const session = useRequireMe(returnPath);
 
   if (session.state !== "ready") return <PageStatus state={session.state} retry={session.state === "error" ? session.retry : undefined} />;

@@ -37,7 +37,7 @@ export function LobbyView() {
           </Alert>
         )}
 
-        <div className="mt-8 grid gap-4 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)] lg:items-start lg:gap-6">
+        <div className="mt-8 grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)] lg:items-start lg:gap-6">
           <PublicRoomsPanel />
           <div className="flex flex-col gap-4">
             <Card as="section" aria-labelledby="lobby-join-title">

@@ -14,6 +14,7 @@ import { apiFetch, isApiError } from "@/lib/client/api";
 import { signInWithPassword } from "@/lib/client/auth";
 import { useMeStore } from "@/lib/client/stores/me";
 import { fieldErrorKeys, issueMessageKey } from "@/lib/client/validation-messages";
+import { safeCallbackUrl, withCallbackUrl } from "@/lib/validation/callback-url";
 import { registerSchema, usernameSchema } from "@/lib/validation/user";
 import { useUsernameAvailability } from "./use-username-availability";
 
@@ -22,9 +23,11 @@ type Errors = Partial<Record<Field, MessageKey>>;
 
 const linkClass = "rounded font-semibold text-brand-700 underline-offset-4 hover:underline";
 
-export function RegisterView() {
+export function RegisterView({ callbackUrl }: { callbackUrl?: string }) {
   const t = useT();
   const router = useRouter();
+  const destination = safeCallbackUrl(callbackUrl, "/lobby");
+  const onward = (path: string) => (destination === "/lobby" ? path : withCallbackUrl(path, destination));
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Record<Field, string>>({ username: "", password: "", confirm: "", email: "", nickname: "" });
   const [errors, setErrors] = useState<Errors>({});
@@ -91,7 +94,7 @@ export function RegisterView() {
       .getState()
       .load()
       .catch(() => undefined);
-    router.push("/consent");
+    router.push(onward("/consent"));
   }
 
   const usernameFormatError =
@@ -118,7 +121,7 @@ export function RegisterView() {
       footer={
         <p>
           {t("register.haveAccount")}{" "}
-          <Link href="/signin" className={linkClass}>
+          <Link href={onward("/signin")} className={linkClass}>
             {t("register.signIn")}
           </Link>
         </p>
@@ -198,7 +201,7 @@ export function RegisterView() {
               {formError.signInLink && (
                 <>
                   {" "}
-                  <Link href="/signin?callbackUrl=/consent" className="font-semibold underline underline-offset-4">
+                  <Link href={withCallbackUrl("/signin", onward("/consent"))} className="font-semibold underline underline-offset-4">
                     {t("register.signIn")}
                   </Link>
                 </>

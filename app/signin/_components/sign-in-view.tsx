@@ -9,8 +9,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { safeCallbackUrl, signInWithPassword } from "@/lib/client/auth";
+import { signInWithPassword } from "@/lib/client/auth";
 import { useMeStore } from "@/lib/client/stores/me";
+import { safeCallbackUrl, withCallbackUrl } from "@/lib/validation/callback-url";
 
 const linkClass = "rounded font-semibold text-brand-700 underline-offset-4 hover:underline";
 
@@ -26,6 +27,8 @@ export function SignInView({ callbackUrl, authError }: { callbackUrl?: string; a
   const [isSubmitting, setIsSubmitting] = useState(false);
   // Arriving from a page that needs a session (e.g. /consent) deserves a word of explanation.
   const isRedirected = callbackUrl !== undefined && destination !== "/lobby" && !authError;
+  // The other ways in (an account, a guest) lead to the same page afterwards.
+  const onward = (path: string) => (destination === "/lobby" ? path : withCallbackUrl(path, destination));
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -56,12 +59,12 @@ export function SignInView({ callbackUrl, authError }: { callbackUrl?: string; a
         <div className="flex flex-col items-center gap-2">
           <p>
             {t("signin.noAccount")}{" "}
-            <Link href="/register" className={linkClass}>
+            <Link href={onward("/register")} className={linkClass}>
               {t("signin.register")}
             </Link>
           </p>
           <p>
-            <Link href="/" className={linkClass}>
+            <Link href={onward("/")} className={linkClass}>
               {t("signin.guest")}
             </Link>
           </p>

@@ -3,8 +3,11 @@ import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { ChatMessagePayload } from "@/lib/realtime-events";
 import type { MyRole } from "../room-api";
 
-/** Loading the room itself: "not-found" when the server answers 404 (no such room, or not ours to see). */
-export type RoomLoadStatus = "idle" | "loading" | "ready" | "not-found" | "error";
+/**
+ * Loading the room itself: "not-found" when the server answers 404 (no such room, or not ours to
+ * see); "full" / "full-started" when every seat is taken (409 ROOM_FULL / GAME_STARTED).
+ */
+export type RoomLoadStatus = "idle" | "loading" | "ready" | "not-found" | "full" | "full-started" | "error";
 /**
  * The realtime link: "reconnecting" after it dropped while Socket.IO retries; "disconnected" when
  * it gave up or was closed; "refused" when the server turned it away because the user has too
@@ -27,10 +30,14 @@ export interface RoomState {
   typing: string[];
   /** The caller's role with its private brief, once dealt and fetched. */
   myRole: MyRole | null;
+  /** Raised by retry(): the sync starts over (loads and subscribes again). */
+  attempt: number;
 
   /** Starts over for another room (or the same one, freshly). */
   reset(code: string): void;
   setStatus(status: RoomLoadStatus): void;
+  /** Loads and follows the room afresh (after the server refused it: full, say). */
+  retry(): void;
   /** Keeps `snapshot` when it is newer than the one held; returns whether it was. */
   receiveSnapshot(snapshot: RoomSnapshot, receivedAt?: number): boolean;
   setPresence(userId: string, connected: boolean): void;
@@ -66,7 +73,7 @@ export function appendMessage(messages: ChatMessagePayload[], message: ChatMessa
   return next.length > max ? next.slice(next.length - max) : next;
 }
 
-const initial = { code: null, status: "idle", snapshot: null, clockOffsetMs: 0, connection: "idle", messages: [], typing: [], myRole: null } as const;
+const initial = { code: null, status: "idle", snapshot: null, clockOffsetMs: 0, connection: "idle", messages: [], typing: [], myRole: null, attempt: 0 } as const;
 
 /** The room being viewed: its latest snapshot, the realtime link's status, chat and typing. Fed by <RoomSync>. */
 export const useRoomStore = create<RoomState>()((set, get) => ({
@@ -74,10 +81,13 @@ export const useRoomStore = create<RoomState>()((set, get) => ({
   messages: [],
   typing: [],
   reset(code) {
-    set({ ...initial, messages: [], typing: [], code, status: "loading", connection: get().connection });
+    set({ ...initial, messages: [], typing: [], code, status: "loading", connection: get().connection, attempt: get().attempt });
   },
   setStatus(status) {
     set({ status });
+  },
+  retry() {
+    set({ status: "loading", attempt: get().attempt + 1 });
   },
   receiveSnapshot(snapshot, receivedAt = Date.now()) {
     const { code, snapshot: current } = get();

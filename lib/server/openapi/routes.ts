@@ -85,7 +85,7 @@ export const ROUTES: RouteDoc[] = [
   // Rooms and play
   { method: "post", path: "/api/rooms", summary: "Open a room (you become its host). With takeSeat a player also takes the first seat; a facilitator or admin never does.", tag: "rooms", access: "session", body: createRoomSchema, success: { status: 201, description: "The room snapshot." } },
   { method: "get", path: "/api/rooms", summary: "Public rooms with a free seat.", tag: "rooms", access: "session", query: listRoomsQuerySchema },
-  { method: "get", path: `/api/rooms/${code}`, summary: "The room snapshot.", tag: "rooms", access: "session", success: snapshot },
+  { method: "get", path: `/api/rooms/${code}`, summary: "The room snapshot. Without a seat: 409 ROOM_FULL (or GAME_STARTED) when every seat is taken.", tag: "rooms", access: "session", success: snapshot, errors: [409] },
   { method: "post", path: `/api/rooms/${code}/join`, summary: "Take a seat.", tag: "rooms", access: "session", body: joinRoomSchema, success: { status: 200, description: "{ seat, snapshot }" }, errors: [409] },
   { method: "post", path: `/api/rooms/${code}/leave`, summary: "Give up your seat.", tag: "rooms", access: "session", success: { status: 204, description: "Left." } },
   { method: "post", path: `/api/rooms/${code}/ready`, summary: "Ready (or not) to start.", tag: "rooms", access: "session", body: readySchema, success: snapshot, errors: [409] },
@@ -107,7 +107,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: `${round}/consensus-confidence`, summary: "Your confidence in the group's decision.", tag: "play", access: "session", body: consensusConfidenceSchema, success: snapshot, errors: [409] },
   { method: "post", path: `${round}/continue`, summary: "Ready for the next round after the reveal.", tag: "play", access: "session", body: opOnlySchema, success: snapshot, errors: [409] },
   { method: "post", path: `${round}/prompts`, summary: "1–3 questions for your role this round (AI, or rule-based), in ?locale= or the request's UI language.", tag: "play", access: "session", query: aiLanguageQuerySchema, errors: [409, 429] },
-  { method: "get", path: `/api/rooms/${code}/choice-status`, summary: "Who has and has not answered in the current phase.", tag: "play", access: "session" },
+  { method: "get", path: `/api/rooms/${code}/choice-status`, summary: "Who has and has not answered in the current phase.", tag: "play", access: "session", errors: [409] },
   { method: "get", path: `/api/rooms/${code}/statistics`, summary: "Per revealed round: choices, consensus, confidence shift.", tag: "play", access: "session" },
   { method: "get", path: `/api/rooms/${code}/feedback`, summary: "Feedback for the group and each role after the game, in ?locale= or the request's UI language.", tag: "play", access: "session", query: aiLanguageQuerySchema, errors: [409] },
   { method: "get", path: `/api/rooms/${code}/chat`, summary: "The room's chat so far.", tag: "play", access: "session" },

@@ -8,15 +8,21 @@ import { canManageRoom } from "./room-access";
 
 /**
  * Who may look at a room: its players and managers always; anyone else (with the code) only
- * while a seat is free to take. Otherwise the room answers as if it did not exist.
+ * while a seat is free to take. Someone who opens the link of a room whose seats are all taken
+ * is told so (ROOM_FULL, or GAME_STARTED once its game has begun) and sees nothing of it; an
+ * ended room answers as if it did not exist (NOT_FOUND).
  */
 export async function findVisibleRoom(code: string, user: SessionUser): Promise<Room & { seats: { userId: string | null }[] }> {
   const room = await db().room.findUnique({ where: { code }, include: { seats: { select: { userId: true } } } });
   if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
   const seated = room.seats.some((s) => s.userId === user.id);
-  const joinable = room.seats.some((s) => s.userId === null) && room.phase !== "FINISHED" && room.phase !== "ABANDONED";
-  if (!seated && !joinable && !canManageRoom(user, room)) throw new AppError("NOT_FOUND", "No room with that code.");
-  return room;
+  const isOver = room.phase === "FINISHED" || room.phase === "ABANDONED";
+  const joinable = room.seats.some((s) => s.userId === null) && !isOver;
+  if (seated || joinable || canManageRoom(user, room)) return room;
+  if (isOver) throw new AppError("NOT_FOUND", "No room with that code.");
+  throw room.phase === "WAITING"
+    ? new AppError("ROOM_FULL", "Every seat in this room is taken.")
+    : new AppError("GAME_STARTED", "The game has started and every seat is taken.");
 }
 
 /**

@@ -12,8 +12,11 @@ import { useMeStore } from "@/lib/client/stores/me";
 import { issueMessageKey } from "@/lib/client/validation-messages";
 import { nicknameSchema } from "@/lib/validation/user";
 
-/** Nickname → guest session → consent (first time) or lobby. */
-export function GuestPlayForm() {
+/**
+ * Nickname → guest session → consent (first time) → `destination`: the lobby, or the room whose
+ * link brought the player here.
+ */
+export function GuestPlayForm({ destination = "/lobby" }: { destination?: string }) {
   const t = useT();
   const { locale } = useLocale();
   const router = useRouter();
@@ -41,7 +44,7 @@ export function GuestPlayForm() {
     try {
       const me = await useMeStore.getState().load();
       // Stay in the submitting state: the page is about to change.
-      router.push(me ? destinationAfterSignIn(me) : "/consent");
+      router.push(destinationAfterSignIn(me ?? { dataConsent: false }, destination));
     } catch {
       setIsSubmitting(false);
       setFormError("guest.error.failed");
