@@ -4,11 +4,14 @@ import next from "next";
 import { ensureAuthSecret } from "./auth/secret";
 import { CLIENT_IP_HEADER, clientIpOf } from "./http/client-ip";
 import { restoreDeclaredLength } from "./http/declared-length";
+import { appRoutes } from "./http/app-routes";
+import { refuseMalformedPath } from "./http/malformed-url";
 import { observeRequest } from "./http/observe";
 import { userFromCookieHeader } from "./auth/session";
 import { closeDb, openDb } from "./db/open";
 import { readEnv } from "./env";
 import { logger } from "./logger";
+import { routeLabeler } from "./metrics";
 import { createHub } from "./realtime/hub";
 import { resyncRooms } from "./realtime/resync";
 import { IO_KEY, IO_SHARED_KEY } from "./realtime/emitter";
@@ -62,10 +65,12 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   await app.prepare();
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
+  const routeLabel = routeLabeler(appRoutes({ dir: process.cwd(), distDir: dev ? undefined : process.env.NEXT_DIST_DIR || ".next" }));
 
   const httpServer = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req);
-    observeRequest(req, res, log);
+    observeRequest(req, res, log, routeLabel);
+    if (refuseMalformedPath(req, res)) return;
     restoreDeclaredLength(res);
     handle(req, res).catch((err: unknown) => {
       log.error({ err }, "unhandled request error");

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { routeMatcher } from "./http/app-routes";
 import { remember } from "./remember";
 
 /**
@@ -47,20 +48,12 @@ export function metrics(): Metrics {
   });
 }
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A low-cardinality route label for a request path. */
-export function routeLabel(pathname: string): string {
-  if (pathname.startsWith("/_next/")) return "/_next/*";
-  const parts = pathname.split("/").map((seg, i, all) => {
-    if (ID.test(seg)) return ":id";
-    if (/^\d+$/.test(seg)) return ":n";
-    if (/^[A-HJ-NP-Z2-9]{6}$/.test(seg) && (all[i - 1] === "rooms" || all[i - 1] === "log")) return ":code";
-    if (/^G[A-HJ-NP-Z2-9]{6}$/.test(seg)) return ":code";
-    if (/^P[A-HJ-NP-Z2-9]{7}$/.test(seg)) return ":participant";
-    return seg.length > 40 ? ":long" : seg;
-  });
-  const label = parts.join("/");
-  // Anything else unexpected (probing, typos) shares one label.
-  return /^\/(api|rooms|lobby|signin|register|consent|facilitator|research|admin|docs|health|metrics|summary)?(\/|$)/.test(label) ? label : "/other";
+/**
+ * A bounded route label for a request path: the pattern of the app route it matches
+ * (`/api/rooms/:code/join`), `/_next/*` for Next's assets, and one `unmatched` for every
+ * other path (probing, typos), so that no request can add a series of its own.
+ */
+export function routeLabeler(routes: readonly string[]): (pathname: string) => string {
+  const match = routeMatcher(routes);
+  return (pathname) => (pathname.startsWith("/_next/") ? "/_next/*" : (match(pathname) ?? "unmatched"));
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { textSchema } from "./text";
 import { roleSchema } from "./user";
 
 export const listUsersQuerySchema = z.strictObject({
-  q: z.string().trim().max(64).optional(),
+  q: textSchema({ min: 0, max: 64 }).optional(),
   role: roleSchema.optional(),
   cursor: z.uuid().optional(),
   limit: z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roomSettingsSchema } from "./room";
+import { textSchema } from "./text";
 import { localeSchema, scenarioContentSchema, scenarioRoleSchema, scenarioRoundSchema, SCENARIO_LIMITS } from "./scenario";
 
 /** A whole custom game: the scenario content plus its language. Drives the form, the API and the AI draft check. */
@@ -26,7 +27,7 @@ export const publishSchema = z.strictObject({ isPublished: z.boolean() });
 export const openRoomsSchema = z.strictObject({
   count: z.number().int().min(1).max(50).default(1),
   visibility: z.enum(["public", "private"]).default("private"),
-  titlePrefix: z.string().trim().min(1).max(60).optional(),
+  titlePrefix: textSchema({ max: 60 }).optional(),
   settings: roomSettingsSchema.optional(),
   isResearch: z.boolean().optional(),
   isTest: z.boolean().optional(),
@@ -37,7 +38,7 @@ export type OpenRoomsInput = z.input<typeof openRoomsSchema>;
 export const duplicateScenarioSchema = z.strictObject({});
 
 export const aiDraftSchema = z.strictObject({
-  topic: z.string().trim().min(3).max(500),
+  topic: textSchema({ kind: "lines", min: 3, max: 500 }),
   locale: localeSchema,
   rounds: z.number().int().min(SCENARIO_LIMITS.minRounds).max(SCENARIO_LIMITS.maxRounds).default(5),
 });

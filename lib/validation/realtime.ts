@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCode } from "@/lib/domain/codes";
+import { textSchema } from "./text";
 
 export const ROOM_CODE_LENGTH = 6;
 
@@ -12,9 +13,10 @@ export const roomCodeSchema = z
 export const roomRefSchema = z.strictObject({ code: roomCodeSchema });
 /** room:subscribe: `lean: true` asks for room:lean-state (the snapshot without the scenario's fixed text) instead of room:state. */
 export const roomSubscribeSchema = z.strictObject({ code: roomCodeSchema, lean: z.boolean().optional() });
-export const chatSendSchema = z.strictObject({ code: roomCodeSchema, text: z.string().trim().min(1).max(500) });
+export const chatSendSchema = z.strictObject({ code: roomCodeSchema, text: textSchema({ max: 500 }) });
 export const chatTypingSchema = z.strictObject({ code: roomCodeSchema, isTyping: z.boolean() });
-export const memoSaveSchema = z.strictObject({ code: roomCodeSchema, text: z.string().max(5000) });
+/** A memo keeps its white space as typed (it is saved while the player types). */
+export const memoSaveSchema = z.strictObject({ code: roomCodeSchema, text: textSchema({ kind: "lines", min: 0, max: 5000, trim: false }) });
 export const voiceStateSchema = z.strictObject({ code: roomCodeSchema, muted: z.boolean(), speaking: z.boolean() });
 export const presenceStatusSchema = z.strictObject({ status: z.enum(["active", "idle", "away"]) });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONFIDENCE_MAX, CONFIDENCE_MIN, SEAT_COUNT } from "@/lib/domain/game";
 import { SCENARIO_LIMITS } from "./scenario";
+import { textSchema } from "./text";
 import { nicknameSchema } from "./user";
 
 import { roomCodeSchema } from "./realtime";
@@ -28,8 +29,8 @@ export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;
 export const createRoomSchema = z.strictObject({
   visibility: z.enum(["public", "private"]),
   scenarioId: z.uuid().optional(),
-  customGameCode: z.string().trim().min(1).max(16).optional(),
-  title: z.string().trim().min(1).max(80).optional(),
+  customGameCode: textSchema({ max: 16 }).optional(),
+  title: textSchema({ max: 80 }).optional(),
   settings: roomSettingsSchema.optional(),
   /** Marks a room as test data (left out of research exports, removable by cleanup). */
   isTest: z.boolean().optional(),
@@ -65,7 +66,7 @@ export const submitChoiceSchema = z.strictObject({ choice: choiceIndex, confiden
 export const opOnlySchema = z.strictObject({ ...withOpId });
 export const proposeConsensusSchema = z.strictObject({ choice: choiceIndex, ...withOpId });
 export const consensusConfidenceSchema = z.strictObject({ confidence, ...withOpId });
-export const advanceRoomSchema = z.strictObject({ reason: z.string().trim().min(1).max(200), end: z.boolean().optional(), ...withOpId });
+export const advanceRoomSchema = z.strictObject({ reason: textSchema({ max: 200 }), end: z.boolean().optional(), ...withOpId });
 
 /**
  * `room:command` (Socket.IO): the same game moves as the REST routes, with the same bodies plus

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "./text";
 
 /** Limits shared by the custom-game form, the API and the AI draft validator. */
 export const SCENARIO_LIMITS = {
@@ -17,29 +18,30 @@ export const SCENARIO_LIMITS = {
   maxOptions: 4,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const line = (max: number) => textSchema({ max });
+const lines = (max: number, min = 1) => textSchema({ kind: "lines", min, max });
 
 export const scenarioOptionSchema = z.strictObject({
-  label: text(SCENARIO_LIMITS.optionLabel),
-  description: z.string().trim().max(SCENARIO_LIMITS.optionDescription).default(""),
+  label: line(SCENARIO_LIMITS.optionLabel),
+  description: lines(SCENARIO_LIMITS.optionDescription, 0).default(""),
 });
 
 export const scenarioRoundSchema = z.strictObject({
-  question: text(SCENARIO_LIMITS.question),
+  question: lines(SCENARIO_LIMITS.question),
   options: z.array(scenarioOptionSchema).min(SCENARIO_LIMITS.minOptions).max(SCENARIO_LIMITS.maxOptions),
 });
 
 export const scenarioRoleSchema = z.strictObject({
-  name: text(SCENARIO_LIMITS.roleName),
-  brief: text(SCENARIO_LIMITS.brief),
-  privateBrief: text(SCENARIO_LIMITS.privateBrief),
+  name: line(SCENARIO_LIMITS.roleName),
+  brief: lines(SCENARIO_LIMITS.brief),
+  privateBrief: lines(SCENARIO_LIMITS.privateBrief),
 });
 
 /** A whole scenario in one language: opening, exactly three roles, 1–10 rounds of 2–4 options. */
 export const scenarioContentSchema = z.strictObject({
-  title: text(SCENARIO_LIMITS.title),
-  summary: z.string().trim().max(SCENARIO_LIMITS.summary).default(""),
-  opening: text(SCENARIO_LIMITS.opening),
+  title: line(SCENARIO_LIMITS.title),
+  summary: lines(SCENARIO_LIMITS.summary, 0).default(""),
+  opening: lines(SCENARIO_LIMITS.opening),
   roles: z.array(scenarioRoleSchema).length(3),
   rounds: z.array(scenarioRoundSchema).min(SCENARIO_LIMITS.minRounds).max(SCENARIO_LIMITS.maxRounds),
 });

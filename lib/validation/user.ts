@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { localeSchema } from "./scenario";
-
-// Printable text without control characters (names show up in other people's screens).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const noControl = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/.test(s);
+import { textSchema } from "./text";
 
 export const usernameSchema = z
   .string()
@@ -14,12 +11,8 @@ export const usernameSchema = z
 
 export const passwordSchema = z.string().min(8, "At least 8 characters.").max(128, "At most 128 characters.");
 
-export const nicknameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a nickname.")
-  .max(24, "At most 24 characters.")
-  .refine(noControl, "Control characters are not allowed.");
+/** Shown on other people's screens: no invisible or direction-changing characters either. */
+export const nicknameSchema = textSchema({ kind: "name", max: 24, tooShort: "Enter a nickname.", tooLong: "At most 24 characters." });
 
 export const registerSchema = z.strictObject({
   username: usernameSchema,
@@ -30,12 +23,13 @@ export const registerSchema = z.strictObject({
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const signInSchema = z.object({
-  username: z.string().trim().min(1).max(64),
+  username: textSchema({ max: 64 }),
   password: z.string().min(1).max(128),
 });
 
 export const guestSignInSchema = z.object({ nickname: nicknameSchema });
 
+// Any string: a malformed name is answered "not available" with the reason (lib/server/services/check-username.ts).
 export const checkUsernameQuerySchema = z.strictObject({ username: z.string().max(64) });
 
 export const updateMeSchema = z

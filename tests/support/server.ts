@@ -27,6 +27,8 @@ export interface StartOptions {
   expectExit?: boolean;
   /** Start through `npm start`'s script instead of running server.ts directly. */
   viaStartScript?: boolean;
+  /** Start with `npm start` itself (npm, its shell, the script, the server). */
+  viaNpmStart?: boolean;
 }
 
 /** A loaded 2-core machine can take minutes to boot several servers at once. */
@@ -62,10 +64,12 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
     RATE_LIMIT_SCALE: "20",
     // Every command's snapshot is compared with the stored state (lib/server/services/room-command.ts).
     SNAPSHOT_SELF_CHECK: "1",
+    // `npm start` rebuilds a build older than the sources; tests never rebuild the build other tests are running.
+    ...(opts.viaStartScript || opts.viaNpmStart ? { BUILD_ON_START: "missing" } : {}),
     ...opts.env,
   };
-  const args = opts.viaStartScript ? ["scripts/start.mjs"] : ["--import", "tsx", "server.ts"];
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const [command, ...args] = opts.viaNpmStart ? ["npm", "start"] : [process.execPath, ...(opts.viaStartScript ? ["scripts/start.mjs"] : ["--import", "tsx", "server.ts"])];
+  const child = spawn(command!, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));

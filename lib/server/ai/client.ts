@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import type { z } from "zod";
+import { stripUnsafeJson, stripUnsafeText } from "@/lib/validation/text";
 import { db } from "../db";
 import type { AiKind } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -92,11 +93,14 @@ export async function askJson<S extends z.ZodType>(call: JsonCall<S>): Promise<{
     }
     const latencyMs = Date.now() - started;
     metrics().aiDuration.observe({ kind: call.kind, status: "ANSWERED" }, latencyMs / 1000);
-    const text = completion.choices[0]?.message?.content ?? "";
+    // A model may answer with control characters or half a surrogate pair (written or escaped
+    // in the JSON): none of them is text, and the database refuses a NUL. They go, the rest is
+    // checked as any text from outside.
+    const text = stripUnsafeText(completion.choices[0]?.message?.content ?? "");
     const usage = { promptTokens: completion.usage?.prompt_tokens ?? null, completionTokens: completion.usage?.completion_tokens ?? null };
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = stripUnsafeJson(JSON.parse(text));
     } catch {
       parsed = undefined;
     }

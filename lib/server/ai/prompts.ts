@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "@/lib/validation/text";
 
 /** Prompt texts and the versions stored with every generation. Change the version when a prompt changes. */
 
@@ -23,7 +24,7 @@ export function draftPrompt(topic: string, locale: string, rounds: number) {
   };
 }
 
-export const rolePromptsSchema = z.object({ questions: z.array(z.string().trim().min(3).max(300)).min(1).max(3) });
+export const rolePromptsSchema = z.object({ questions: z.array(textSchema({ kind: "lines", min: 3, max: 300 })).min(1).max(3) });
 
 export function rolePromptsPrompt(input: { locale: string; opening: string; role: { name: string; brief: string; privateBrief: string }; question: string; options: string[] }) {
   return {
@@ -41,8 +42,8 @@ export function rolePromptsPrompt(input: { locale: string; opening: string; role
 }
 
 export const feedbackSchema = z.object({
-  group: z.string().trim().min(10).max(3000),
-  roles: z.array(z.object({ position: z.number().int().min(0).max(2), text: z.string().trim().min(5).max(2000) })).length(3),
+  group: textSchema({ kind: "lines", min: 10, max: 3000 }),
+  roles: z.array(z.object({ position: z.number().int().min(0).max(2), text: textSchema({ kind: "lines", min: 5, max: 2000 }) })).length(3),
 });
 export type FeedbackOutput = z.infer<typeof feedbackSchema>;
 

@@ -1,16 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import { metrics, routeLabel } from "../metrics";
+import { metrics } from "../metrics";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
 /**
  * Gives a request an id (kept from a proxy's X-Request-Id when it looks sane), echoes it on
  * the response, and when the response ends records its duration and logs one JSON line
- * (debug for static assets, warn for 5xx). Never logs bodies, cookies or query strings.
+ * (debug for static assets, warn for 5xx), under the route `routeLabel` names (a bounded set).
+ * Never logs bodies, cookies or query strings.
  */
-export function observeRequest(req: IncomingMessage, res: ServerResponse, log: Logger): void {
+export function observeRequest(req: IncomingMessage, res: ServerResponse, log: Logger, routeLabel: (pathname: string) => string): void {
   const incoming = req.headers[REQUEST_ID_HEADER];
   const id = typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
   req.headers[REQUEST_ID_HEADER] = id;

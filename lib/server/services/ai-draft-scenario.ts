@@ -1,10 +1,11 @@
+import { APIConnectionTimeoutError } from "openai";
 import { customGameSchema, type AiDraftInput, type CustomGameInput } from "@/lib/validation/custom-game";
 import { aiDraftSchema } from "@/lib/validation/custom-game";
 import { scenarioContentSchema } from "@/lib/validation/scenario";
 import { AiInvalidOutput, askJson } from "../ai/client";
 import { DRAFT_PROMPT_VERSION, draftPrompt } from "../ai/prompts";
 import type { SessionUser } from "../auth/session";
-import { AppError } from "../errors";
+import { AppError, isDbUnavailable } from "../errors";
 import { isFacilitator } from "./custom-games";
 
 /**
@@ -22,7 +23,9 @@ export async function draftScenario(user: SessionUser, input: AiDraftInput): Pro
     return { draft: customGameSchema.parse({ ...data, locale }), model, generationId };
   } catch (e) {
     if (e instanceof AiInvalidOutput) throw new AppError("AI_FAILED", "The AI's draft did not fit a valid scenario twice. Try again, or rephrase the topic.", { details: e.problems });
-    if (e instanceof AppError) throw e;
-    throw new AppError("AI_FAILED", "The AI service did not answer in time. Try again later.");
+    if (e instanceof AppError || isDbUnavailable(e)) throw e;
+    // Only a timeout is "did not answer in time"; anything else is said as it is.
+    if (e instanceof APIConnectionTimeoutError) throw new AppError("AI_FAILED", "The AI service did not answer in time. Try again later.");
+    throw new AppError("AI_FAILED");
   }
 }

@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { metrics } from "../metrics";
 import { remember } from "../remember";
 import { openRecording } from "../storage/recordings";
+import { stripUnsafeText } from "@/lib/validation/text";
 
 /**
  * Transcripts of voice recordings, made in the background through the `openai` client's
@@ -90,7 +91,7 @@ async function transcribe(t: Claimed, s: TranscriptionSettings): Promise<void> {
     const upload = await toFile(Buffer.concat(chunks), `round-${rec.round}.${ext}`, { type: rec.mimeType });
     const result = await client({ baseURL: aiSettings().baseURL, timeoutMs: s.timeoutMs }).audio.transcriptions.create({ file: upload, model: s.model, language });
     metrics().aiDuration.observe({ kind: "TRANSCRIPT", status: "ANSWERED" }, (Date.now() - started) / 1000);
-    await db().transcript.updateMany({ where: { id: t.id }, data: { status: "DONE", text: (result.text ?? "").trim(), language, model: s.model, lastError: null } });
+    await db().transcript.updateMany({ where: { id: t.id }, data: { status: "DONE", text: stripUnsafeText(result.text ?? "").trim(), language, model: s.model, lastError: null } });
   } catch (e) {
     metrics().aiDuration.observe({ kind: "TRANSCRIPT", status: "ERROR" }, (Date.now() - started) / 1000);
     const giveUp = e instanceof PermanentFailure || t.attempts >= s.maxAttempts;

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { refuseBadCallbackUrl } from "@/lib/server/auth/callback-url";
 import { authOptions } from "@/lib/server/auth/options";
 import { requestIp } from "@/lib/server/http/client-ip";
 import { type AppError, isAppError } from "@/lib/server/errors";
@@ -25,8 +26,11 @@ async function failed(res: Response): Promise<boolean> {
 }
 
 // GET|POST /api/auth/* – next-auth: csrf, session, callback/credentials, callback/guest, signout.
-// Sign-in is limited per account and per address, guest creation per address.
+// Sign-in is limited per account and per address, guest creation per address. A callbackUrl
+// next-auth cannot parse is a 400 here (next-auth itself would answer 500).
 async function handler(req: NextRequest, ctx: Ctx): Promise<Response> {
+  const refused = await refuseBadCallbackUrl(req);
+  if (refused) return refused;
   const [action, provider] = (await ctx.params).nextauth ?? [];
   if (req.method !== "POST" || action !== "callback") return run(req, ctx);
   const ip = requestIp(req);
