@@ -105,10 +105,15 @@ describe("who a room's pushes reach", () => {
     expect(after.filter((e) => e.name !== "room:unsubscribed")).toEqual([]);
     expect(JSON.stringify(seen)).not.toContain("my secret plan");
     expect(states(seen).every((s) => s.results.length === 0)).toBe(true);
-    // The stranger's socket cannot type into the room either, and over HTTP the room is not there for them.
+    // The stranger's socket cannot type into the room either, and over HTTP they are told only
+    // that every seat is taken and the game under way (issue 17 item 2), nothing of the room.
     expect(await emitAck(stranger.socket!, "chat:typing", { code: room.code, isTyping: true })).toMatchObject({ ok: false });
-    expect(await emitAck(stranger.socket!, "room:subscribe", { code: room.code })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect((await stranger.api.get(`/api/rooms/${room.code}`)).status).toBe(404);
+    const refused = await emitAck(stranger.socket!, "room:subscribe", { code: room.code });
+    expect(refused).toMatchObject({ ok: false, error: { code: "GAME_STARTED" } });
+    expect(JSON.stringify(refused)).not.toContain("my secret plan");
+    const overHttp = await stranger.api.get(`/api/rooms/${room.code}`);
+    expect(overHttp.status).toBe(409);
+    expect(Object.keys(overHttp.body)).toEqual(["error"]);
     expect(revealed.version).toBeGreaterThan(full.version);
     stranger.socket!.disconnect();
     for (const p of players.slice(0, 2)) p.socket!.disconnect();

@@ -124,6 +124,7 @@ function examples(c: Cast): Record<string, { query?: Record<string, string>[]; b
     "PUT /api/custom-games/{code}/roles": { body: [{ roles: game.roles }] },
     "PUT /api/custom-games/{code}/dilemma": { body: [{ rounds: game.rounds }] },
     "POST /api/custom-games/{code}/rooms": { body: [{ count: 1, visibility: "private", titlePrefix: "Class 3B", isTest: true }] },
+    "POST /api/scenarios/{id}/rooms": { body: [{ count: 1, visibility: "private", titlePrefix: "Class 3B", isTest: true }] },
     "POST /api/ai/scenarios": { body: [{ topic: "Self-driving cars", locale: "en" }] },
     "POST /api/rooms": { body: [{ visibility: "private", title: "Our room", scenarioId: c.scenarioId, isTest: true }, { visibility: "private", customGameCode: "GABCDEF" }] },
     "POST /api/rooms/{code}/join": { body: [{ nickname: "Newcomer" }] },
