@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { ensureAuthSecret } from "./auth/secret";
-import { CLIENT_IP_HEADER, clientIpOf } from "./http/client-ip";
+import { CLIENT_IP_HEADER, clientIpOf, dropUntrustedForwarding } from "./http/client-ip";
 import { restoreDeclaredLength } from "./http/declared-length";
 import { observeRequest } from "./http/observe";
 import { userFromCookieHeader } from "./auth/session";
@@ -39,7 +39,8 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   // A bucket that refuses writes is a start-up error, not a surprise at the first round's end.
   const recordings = await checkRecordingStore();
   log.info(recordings, "recordings storage ready");
-  // Without a configured public URL, next-auth takes the origin from the request's Host header.
+  // Without a configured public URL, next-auth takes the origin from the request's Host header
+  // (or, with TRUST_PROXY, the proxy's X-Forwarded-Host: see dropUntrustedForwarding).
   if (!process.env.NEXTAUTH_URL) {
     delete process.env.NEXTAUTH_URL;
     process.env.AUTH_TRUST_HOST ??= "true";
@@ -83,6 +84,10 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const adapter = redisHandle ? createAdapter(redisHandle.pub, redisHandle.sub, { key: "aedg" }) : undefined;
   const io = createHub({ httpServer, authenticate: userFromCookieHeader, allowedOrigins, log, adapter, recoverySeconds: env.SOCKET_RECOVERY_SECONDS, eventsPerSecond: env.SOCKET_EVENTS_PER_SECOND });
   remember(IO_KEY, () => io);
+  // First of all listeners (Socket.IO's included, so added after it): forwarding headers count
+  // only from a trusted proxy.
+  httpServer.prependListener("request", (req) => dropUntrustedForwarding(req));
+  httpServer.prependListener("upgrade", (req) => dropUntrustedForwarding(req));
   remember(IO_SHARED_KEY, () => !!adapter);
   // Players whose connection this process (or, with Redis, the cluster) does not have are away
   // until they come back: after a restart their grace period starts now.

@@ -2,6 +2,8 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/server/auth/options";
 import { requestIp } from "@/lib/server/http/client-ip";
+import { checkOrigin } from "@/lib/server/http/origin";
+import { errorResponse } from "@/lib/server/http/respond";
 import { type AppError, isAppError } from "@/lib/server/errors";
 import { blockedFor, consume, reset } from "@/lib/server/rate-limit";
 
@@ -25,9 +27,17 @@ async function failed(res: Response): Promise<boolean> {
 }
 
 // GET|POST /api/auth/* – next-auth: csrf, session, callback/credentials, callback/guest, signout.
-// Sign-in is limited per account and per address, guest creation per address.
+// POSTs: the Origin check of every state-changing route. Sign-in is limited per account and
+// per address, guest creation per address.
 async function handler(req: NextRequest, ctx: Ctx): Promise<Response> {
   const [action, provider] = (await ctx.params).nextauth ?? [];
+  if (req.method === "POST") {
+    try {
+      checkOrigin(req);
+    } catch (e) {
+      return errorResponse(e, { method: req.method, path: req.nextUrl.pathname });
+    }
+  }
   if (req.method !== "POST" || action !== "callback") return run(req, ctx);
   const ip = requestIp(req);
   try {

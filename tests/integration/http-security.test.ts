@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_ENV } from "../support/accounts";
+import { ApiClient, uniqueName } from "../support/client";
+import { createRoom, guest } from "../support/game";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Issue 17, items 19, 22, 27, 28 and 29: sign-in limits that hold (one parse of the body, no
+ * lock-out by strangers, an atomic count, no count during a database outage — that one is in
+ * db-outage.test.ts), limited username checks, room creation and room-code look-ups; an
+ * Origin check on every state-changing route; forwarded headers trusted only with TRUST_PROXY.
+ *
+ * `limited` trusts X-Forwarded-For (so each test can come from addresses of its own) and runs
+ * every limit at its real size; `direct` is reached directly, as in the quick start.
+ */
+let limited: TestServer;
+let direct: TestServer;
+const EXTRA_ORIGIN = "https://class.example.org";
+beforeAll(async () => {
+  [limited, direct] = await Promise.all([
+    startTestServer({ env: { ...ADMIN_ENV, RATE_LIMIT_SCALE: "1", TRUST_PROXY: "true", ROOMS_PER_HOUR: "3", ROOMS_PER_ADDRESS_PER_HOUR: "5" } }),
+    startTestServer({ env: { APP_ORIGINS: EXTRA_ORIGIN } }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([limited?.stop(), direct?.stop()]);
+});
+
+let address = 0;
+/** An address no other test uses. */
+const freshIp = () => `10.17.${Math.floor(++address / 250)}.${(address % 250) + 1}`;
+
+/** A client of `limited` that appears to come from `ip`. */
+function from(ip: string, base = limited.url): ApiClient {
+  const c = new ApiClient(base);
+  const raw = c.raw.bind(c);
+  c.raw = (method, path, init = {}) => raw(method, path, { ...init, headers: { "x-forwarded-for": ip, ...init.headers } });
+  return c;
+}
+
+describe("cross-origin requests (item 27)", () => {
+  async function seatedPlayer() {
+    const p = await guest(direct.url, "Seated");
+    const room = await createRoom(p);
+    expect((await p.api.post(`/api/rooms/${room.code}/join`, {})).status).toBe(200);
+    return { p, code: room.code };
+  }
+  const seatTaken = async (p: Awaited<ReturnType<typeof seatedPlayer>>["p"], code: string) => (await p.api.get(`/api/rooms/${code}`)).body.seats.some((s: { userId: string | null }) => s.userId === p.id);
+
+  it("27 — refuses a body-less POST from a page of another origin (another port of the same host), and leaves the seat", async () => {
+    const { p, code } = await seatedPlayer();
+    const port = Number(new URL(direct.url).port);
+    for (const headers of [
+      { origin: `http://127.0.0.1:${port + 1}` },
+      { origin: "null" },
+      { origin: "https://evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      { origin: `http://127.0.0.1:${port + 1}`, "sec-fetch-site": "same-site" },
+    ] as Record<string, string>[]) {
+      const r = await p.api.call("POST", `/api/rooms/${code}/leave`, { headers });
+      expect(r.status, JSON.stringify(headers)).toBe(403);
+      expect(r.body.error.code).toBe("FORBIDDEN");
+      expect(await seatTaken(p, code)).toBe(true);
+    }
+    // Every state-changing method, whatever the route.
+    expect((await p.api.call("PATCH", "/api/users/me", { json: { nickname: "Renamed" }, headers: { origin: "https://evil.example" } })).status).toBe(403);
+    expect((await p.api.call("DELETE", "/api/users/me", { json: { withdrawData: false }, headers: { origin: "https://evil.example" } })).status).toBe(403);
+    expect((await p.api.get("/api/users/me")).body.nickname).toBe("Seated");
+    const signOutToken = await p.api.csrf();
+    expect((await p.api.call("POST", "/api/auth/signout", { form: { csrfToken: signOutToken, json: "true" }, headers: { origin: "https://evil.example" } })).status).toBe(403);
+    expect((await p.api.get("/api/users/me")).status).toBe(200);
+  });
+
+  it("27 — lets in the server's own origin, APP_ORIGINS, and clients that send no Origin (bots, scripts)", async () => {
+    for (const headers of [{ origin: direct.url, "sec-fetch-site": "same-origin" }, { origin: EXTRA_ORIGIN, "sec-fetch-site": "cross-site" }, {}] as Record<string, string>[]) {
+      const { p, code } = await seatedPlayer();
+      const r = await p.api.call("POST", `/api/rooms/${code}/leave`, { headers });
+      expect(r.status, JSON.stringify(headers)).toBe(204);
+      expect(await seatTaken(p, code)).toBe(false);
+    }
+    // Reads are never refused for their origin.
+    const { p } = await seatedPlayer();
+    expect((await p.api.call("GET", "/api/users/me", { headers: { origin: "https://evil.example" } })).status).toBe(200);
+  });
+});
+
+describe("forwarded headers (item 28)", () => {
+  it("28 — without TRUST_PROXY, sign-in and sign-out ignore X-Forwarded-Host", async () => {
+    const c = new ApiClient(direct.url);
+    const headers = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    const name = uniqueName("fwd");
+    expect((await c.register(name, "password-123")).status).toBe(201);
+    const csrfToken = await c.csrf();
+    const signIn = await c.call("POST", "/api/auth/callback/credentials", { form: { username: name, password: "password-123", csrfToken, json: "true" }, headers });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.url).toMatch(new RegExp(`^${direct.url}`));
+    const plain = await c.raw("POST", "/api/auth/signout", { form: { csrfToken: await c.csrf() }, headers });
+    expect(plain.headers.get("location") ?? "").not.toContain("evil.example");
+    expect(plain.headers.get("location")).toMatch(new RegExp(`^${direct.url}`));
+  });
+
+  it("28 — with TRUST_PROXY, the proxy's X-Forwarded-Host is the public address", async () => {
+    const c = from(freshIp());
+    const headers = { "x-forwarded-host": "game.example.org", "x-forwarded-proto": "https" };
+    const name = uniqueName("proxied");
+    expect((await c.register(name, "password-123")).status).toBe(201);
+    const csrfToken = await c.csrf();
+    const signIn = await c.call("POST", "/api/auth/callback/credentials", { form: { username: name, password: "password-123", csrfToken, json: "true" }, headers });
+    expect(signIn.body.url).toMatch(/^https:\/\/game\.example\.org\//);
+    // A browser behind that proxy sends the public origin: it is the server's own.
+    const register = (origin: string) => c.call("POST", "/api/users", { json: { username: uniqueName("proxied"), password: "password-123" }, headers: { ...headers, origin } });
+    expect((await register("https://game.example.org")).status).toBe(201);
+    expect((await register(limited.url)).status).toBe(403);
+  });
+});
