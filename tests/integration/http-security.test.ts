@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ENV } from "../support/accounts";
+import { ADMIN, ADMIN_ENV } from "../support/accounts";
 import { ApiClient, uniqueName } from "../support/client";
 import { createRoom, guest } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
@@ -37,6 +37,83 @@ function from(ip: string, base = limited.url): ApiClient {
   c.raw = (method, path, init = {}) => raw(method, path, { ...init, headers: { "x-forwarded-for": ip, ...init.headers } });
   return c;
 }
+
+async function attempt(c: ApiClient, username: string, password: string) {
+  const csrfToken = await c.csrf();
+  return c.call("POST", "/api/auth/callback/credentials", { form: { username, password, csrfToken, json: "true" } });
+}
+
+/** A wrong password was checked (401) or the right one let in (200); 4xx otherwise means it was never tried. */
+const checked = (status: number) => status === 200 || status === 401;
+
+describe("sign-in limits (item 19)", () => {
+  it("19 — reads the body once: a body that is both form and JSON is refused, and cannot get around the lock of an account", async () => {
+    const victim = uniqueName("victim");
+    await from(freshIp()).register(victim, "the-right-password");
+    const attacker = from(freshIp());
+    for (let i = 0; i < 10; i++) expect((await attempt(attacker, victim, `wrong-${i}`)).status).toBe(401);
+    expect((await attempt(attacker, victim, "the-right-password")).status).toBe(429);
+
+    // The limiter once read this as a form (no username) while next-auth read it as JSON.
+    const csrfToken = await attacker.csrf();
+    const ambiguous = await attacker.call("POST", "/api/auth/callback/credentials", {
+      headers: { "content-type": "application/x-www-form-urlencoded; x=application/json" },
+      body: JSON.stringify({ username: victim, password: "the-right-password", csrfToken, json: "true" }),
+    });
+    expect(ambiguous.status, JSON.stringify(ambiguous.body)).toBeGreaterThanOrEqual(400);
+    expect(checked(ambiguous.status)).toBe(false);
+    expect(attacker.sessionCookie()).toBeUndefined();
+    // Plain JSON is read as JSON by both, and counts like a form.
+    const asJson = await attacker.call("POST", "/api/auth/callback/credentials", { json: { username: victim, password: "the-right-password", csrfToken, json: "true" } });
+    expect(asJson.status).toBe(429);
+    expect(attacker.sessionCookie()).toBeUndefined();
+  });
+
+  it("19 — wrong passwords from strangers do not lock the owner out: the lock holds for the addresses that tried", async () => {
+    const owner = from(freshIp());
+    const attacker = freshIp();
+    // A burst from one address, and a few from many others.
+    for (let i = 0; i < 10; i++) expect((await attempt(from(attacker), ADMIN.username, `guess-${i}`)).status).toBe(401);
+    expect((await attempt(from(attacker), ADMIN.username, "guess-10")).status).toBe(429);
+    for (let i = 0; i < 5; i++) expect((await attempt(from(freshIp()), ADMIN.username, `guess-${i}`)).status).toBe(401);
+    const refused = await attempt(from(attacker), ADMIN.username, ADMIN.password);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.body.error.code).toBe("RATE_LIMITED");
+    // The owner, at their own address, signs in.
+    expect(await owner.signIn(ADMIN.username, ADMIN.password)).toBe(true);
+  });
+
+  it("19 — counts concurrent wrong passwords before checking them: 60 at once get at most 10 checks", async () => {
+    const victim = uniqueName("burst");
+    await from(freshIp()).register(victim, "the-right-password");
+    const attacker = from(freshIp());
+    const csrfToken = await attacker.csrf();
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => attacker.call("POST", "/api/auth/callback/credentials", { form: { username: victim, password: `wrong-${i}`, csrfToken, json: "true" } })),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter(checked).length, statuses.join(",")).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it("19 — limits username checks per address", async () => {
+    const ip = freshIp();
+    let limitedAt = -1;
+    for (let i = 0; i < 80; i++) {
+      const r = await from(ip).get(`/api/users/check-username?username=${uniqueName("probe")}`);
+      if (r.status === 429) {
+        limitedAt = i;
+        expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(r.body.error.code).toBe("RATE_LIMITED");
+        break;
+      }
+      expect(r.status).toBe(200);
+    }
+    expect(limitedAt).toBe(60);
+    expect((await from(freshIp()).get("/api/users/check-username?username=someone")).status).toBe(200);
+  });
+});
 
 describe("cross-origin requests (item 27)", () => {
   async function seatedPlayer() {
