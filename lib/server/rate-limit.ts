@@ -23,6 +23,10 @@ export const LIMITS = {
   signInAddress: { points: 50, duration: 15 * 60 },
   /** Username availability checks per address. */
   usernameCheckAddress: { points: 60, duration: 60 },
+  /** Rooms a player opens (facilitators, researchers and admins are not limited). */
+  roomUser: { points: Number(process.env.ROOMS_PER_HOUR) || 10, duration: 60 * 60 },
+  /** Rooms players open from one address. */
+  roomAddress: { points: Number(process.env.ROOMS_PER_ADDRESS_PER_HOUR) || 60, duration: 60 * 60 },
   /** Guest accounts created per address. */
   guestAddress: { points: 50, duration: 60 },
   /** Registrations per address. */
@@ -89,7 +93,19 @@ export async function giveBack(name: LimitName, key: string, points = 1): Promis
   await limiter(name).reward(key, points);
 }
 
-/** Gives back one point to each of `limits`. */
+/**
+ * Counts one attempt against each of `limits` at once and throws RATE_LIMITED (with the
+ * longest wait) if any of them is past its limit; a refused attempt counts nowhere.
+ */
+export async function consumeAll(limits: readonly (readonly [LimitName, string])[]): Promise<void> {
+  const taken = await Promise.all(limits.map(([name, key]) => take(name, key)));
+  const refused = taken.filter((t) => !t.ok);
+  if (!refused.length) return;
+  await giveBackAll(limits);
+  throw new AppError("RATE_LIMITED", undefined, { retryAfterSeconds: Math.max(...refused.map((t) => t.retryAfterSeconds)) });
+}
+
+/** Gives back one point to each of `limits` (what `consumeAll` counted). */
 export async function giveBackAll(limits: readonly (readonly [LimitName, string])[]): Promise<void> {
   await Promise.all(limits.map(([name, key]) => giveBack(name, key)));
 }

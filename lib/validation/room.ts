@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CONFIDENCE_MAX, CONFIDENCE_MIN, SEAT_COUNT } from "@/lib/domain/game";
 import { SCENARIO_LIMITS } from "./scenario";
-import { nicknameSchema } from "./user";
+import { nicknameSchema, noControl } from "./user";
 
 import { roomCodeSchema } from "./realtime";
 
@@ -25,7 +25,7 @@ export const createRoomSchema = z.strictObject({
   visibility: z.enum(["public", "private"]),
   scenarioId: z.uuid().optional(),
   customGameCode: z.string().trim().min(1).max(16).optional(),
-  title: z.string().trim().min(1).max(80).optional(),
+  title: z.string().trim().min(1).max(80).refine(noControl, "Control characters are not allowed.").optional(),
   settings: roomSettingsSchema.optional(),
   /** Marks a room as test data (left out of research exports, removable by cleanup). */
   isTest: z.boolean().optional(),

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { localeSchema } from "./scenario";
 
-// Printable text without control characters (names show up in other people's screens).
+// Printable text without control characters, invisible marks or bidi overrides (names and
+// room titles show up in other people's screens).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const noControl = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/.test(s);
+export const noControl = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/.test(s);
 
 export const usernameSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, ADMIN_ENV } from "../support/accounts";
+import { ADMIN, ADMIN_ENV, userWithRole } from "../support/accounts";
 import { ApiClient, uniqueName } from "../support/client";
 import { createRoom, guest } from "../support/game";
 import { startTestServer, type TestServer } from "../support/server";
@@ -112,6 +112,43 @@ describe("sign-in limits (item 19)", () => {
     }
     expect(limitedAt).toBe(60);
     expect((await from(freshIp()).get("/api/users/check-username?username=someone")).status).toBe(200);
+  });
+});
+
+describe("room creation (item 22)", () => {
+  it("22 — limits rooms per user and per address (429 with Retry-After), not for facilitators", async () => {
+    const ip = freshIp();
+    const first = from(ip);
+    expect(await first.signInGuest("Opener")).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await first.post("/api/rooms", { visibility: "public" })).status).toBe(201);
+    const overUser = await first.post("/api/rooms", { visibility: "public" });
+    expect(overUser.status).toBe(429);
+    expect(overUser.body.error.code).toBe("RATE_LIMITED");
+    expect(Number(overUser.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    // A second guest at the same address has the address's last two.
+    const second = from(ip);
+    expect(await second.signInGuest("Opener2")).toBe(true);
+    for (let i = 0; i < 2; i++) expect((await second.post("/api/rooms", { visibility: "public" })).status).toBe(201);
+    expect((await second.post("/api/rooms", { visibility: "public" })).status).toBe(429);
+
+    // Elsewhere, rooms open as usual; facilitators open as many as a class needs.
+    const elsewhere = from(freshIp());
+    expect(await elsewhere.signInGuest("Elsewhere")).toBe(true);
+    expect((await elsewhere.post("/api/rooms", { visibility: "public" })).status).toBe(201);
+    const facilitator = await userWithRole(limited.url, "FACILITATOR");
+    for (let i = 0; i < 7; i++) expect((await facilitator.post("/api/rooms", { visibility: "private" })).status).toBe(201);
+  });
+
+  it("22 — refuses bidi overrides and other control characters in room titles, as in nicknames", async () => {
+    const host = from(freshIp());
+    expect(await host.signInGuest("Titler")).toBe(true);
+    for (const title of ["abc\u202Egnp.exe", "\u2066isolated\u2069", "zero\u200Bwidth"]) {
+      const r = await host.post("/api/rooms", { visibility: "public", title });
+      expect(r.status, title).toBe(400);
+      expect(r.body.error.code).toBe("VALIDATION_ERROR");
+    }
+    expect((await host.post("/api/rooms", { visibility: "public", title: "토론 · Class 3" })).status).toBe(201);
   });
 });
 

@@ -80,7 +80,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/ai/status", summary: "Whether AI is on.", tag: "ai", access: "session" },
 
   // Rooms and play
-  { method: "post", path: "/api/rooms", summary: "Open a room (you become its host).", tag: "rooms", access: "session", body: createRoomSchema, success: { status: 201, description: "The room snapshot." } },
+  { method: "post", path: "/api/rooms", summary: "Open a room (you become its host); players are limited per user and per address.", tag: "rooms", access: "session", body: createRoomSchema, success: { status: 201, description: "The room snapshot." }, errors: [429] },
   { method: "get", path: "/api/rooms", summary: "Public rooms with a free seat.", tag: "rooms", access: "session", query: listRoomsQuerySchema },
   { method: "get", path: `/api/rooms/${code}`, summary: "The room snapshot.", tag: "rooms", access: "session", success: snapshot },
   { method: "post", path: `/api/rooms/${code}/join`, summary: "Take a seat.", tag: "rooms", access: "session", body: joinRoomSchema, success: { status: 200, description: "{ seat, snapshot }" }, errors: [409] },
