@@ -27,6 +27,10 @@ export const LIMITS = {
   roomUser: { points: Number(process.env.ROOMS_PER_HOUR) || 10, duration: 60 * 60 },
   /** Rooms players open from one address. */
   roomAddress: { points: Number(process.env.ROOMS_PER_ADDRESS_PER_HOUR) || 60, duration: 60 * 60 },
+  /** Look-ups of room codes that led nowhere, per user… */
+  roomCodeUser: { points: 20, duration: 60 },
+  /** …and per address. */
+  roomCodeAddress: { points: 60, duration: 60 },
   /** Guest accounts created per address. */
   guestAddress: { points: 50, duration: 60 },
   /** Registrations per address. */

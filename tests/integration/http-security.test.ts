@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CODE_ALPHABET } from "@/lib/domain/codes";
 import { ADMIN, ADMIN_ENV, userWithRole } from "../support/accounts";
 import { ApiClient, uniqueName } from "../support/client";
 import { createRoom, guest } from "../support/game";
@@ -45,6 +46,13 @@ async function attempt(c: ApiClient, username: string, password: string) {
 
 /** A wrong password was checked (401) or the right one let in (200); 4xx otherwise means it was never tried. */
 const checked = (status: number) => status === 200 || status === 401;
+
+/** A valid room code that (almost surely) no room has. */
+function unknownCode(): string {
+  let code = "";
+  for (let i = 0; i < 6; i++) code += CODE_ALPHABET[Math.floor(Math.random() * CODE_ALPHABET.length)];
+  return code;
+}
 
 describe("sign-in limits (item 19)", () => {
   it("19 — reads the body once: a body that is both form and JSON is refused, and cannot get around the lock of an account", async () => {
@@ -149,6 +157,72 @@ describe("room creation (item 22)", () => {
       expect(r.body.error.code).toBe("VALIDATION_ERROR");
     }
     expect((await host.post("/api/rooms", { visibility: "public", title: "토론 · Class 3" })).status).toBe(201);
+  });
+});
+
+describe("room codes (item 29)", () => {
+  it("29 — answers an outsider alike for a joinable private room and a missing one", async () => {
+    const host = await guest(limited.url, "Private");
+    const room = await createRoom(host);
+    await host.api.post(`/api/rooms/${room.code}/join`, {});
+    const outsider = await guest(limited.url, "Outsider");
+    const missing = unknownCode();
+    for (const [method, path] of [
+      ["POST", "/ready"],
+      ["POST", "/leave"],
+      ["POST", "/roles/confirm"],
+      ["GET", "/roles"],
+      ["GET", "/chat"],
+      ["GET", "/statistics"],
+    ] as const) {
+      const ask = (code: string) => outsider.api.call(method, `/api/rooms/${code}${path}`, method === "POST" ? { json: path === "/ready" ? { ready: true } : {} } : {});
+      const [real, none] = [await ask(room.code), await ask(missing)];
+      expect([real.status, real.body], `${method} ${path}`).toEqual([none.status, none.body]);
+      expect(real.status).toBe(404);
+    }
+  });
+
+  it("29 — limits look-ups of unknown codes per user and per address; members are never held back", async () => {
+    const ip = freshIp();
+    const host = from(ip);
+    expect(await host.signInGuest("Keeper")).toBe(true);
+    const mine = (await host.post("/api/rooms", { visibility: "private" })).body.code as string;
+    expect((await host.post(`/api/rooms/${mine}/join`, {})).status).toBe(200);
+
+    const guesser = from(ip);
+    expect(await guesser.signInGuest("Guesser")).toBe(true);
+    let limitedAt = -1;
+    for (let i = 0; i < 30; i++) {
+      const r = await guesser.get(`/api/rooms/${unknownCode()}`);
+      if (r.status === 429) {
+        limitedAt = i;
+        expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+        break;
+      }
+      expect(r.status).toBe(404);
+    }
+    expect(limitedAt).toBe(20);
+    // Once limited, a code that exists answers the same (nothing is revealed), by GET or by join.
+    expect((await guesser.get(`/api/rooms/${mine}`)).status).toBe(429);
+    expect((await guesser.post(`/api/rooms/${mine}/join`, {})).status).toBe(429);
+    // The room's own player is not held back.
+    expect((await host.get(`/api/rooms/${mine}`)).status).toBe(200);
+
+    // More guests at the same address share its limit (60 a minute).
+    let total = 20;
+    for (let g = 0; g < 3 && total < 60; g++) {
+      const next = from(ip);
+      expect(await next.signInGuest(`Guesser${g}`)).toBe(true);
+      for (let i = 0; i < 20 && total < 60; i++, total++) expect((await next.get(`/api/rooms/${unknownCode()}`)).status).toBe(404);
+    }
+    const late = from(ip);
+    expect(await late.signInGuest("Late")).toBe(true);
+    expect((await late.get(`/api/rooms/${unknownCode()}`)).status).toBe(429);
+    // Another address is unaffected, and a code that leads somewhere counts nothing.
+    const other = from(freshIp());
+    expect(await other.signInGuest("Other")).toBe(true);
+    for (let i = 0; i < 25; i++) expect((await other.get(`/api/rooms/${mine}`)).status).toBe(200);
+    expect((await other.get(`/api/rooms/${unknownCode()}`)).status).toBe(404);
   });
 });
 

@@ -2,6 +2,8 @@ import type { NextRequest } from "next/server";
 import type { Role } from "@/lib/validation/user";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { AppError } from "../errors";
+import { asClient } from "../request-client";
+import { requestIp } from "./client-ip";
 import { checkOrigin } from "./origin";
 import { errorResponse } from "./respond";
 
@@ -31,7 +33,8 @@ export function withSession<P extends Params = Params>(handler: (args: HandlerAr
       const user = await getSessionUser(req);
       if (!user) throw new AppError("UNAUTHORIZED");
       if (options.roles && !hasRole(user, options.roles)) throw new AppError("FORBIDDEN");
-      return await handler({ req, user, params: ((await ctx?.params) ?? {}) as P });
+      const params = ((await ctx?.params) ?? {}) as P;
+      return await asClient(requestIp(req), () => handler({ req, user, params }));
     } catch (e) {
       return errorResponse(e, { method: req.method, path: req.nextUrl.pathname });
     }

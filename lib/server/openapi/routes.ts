@@ -82,8 +82,8 @@ export const ROUTES: RouteDoc[] = [
   // Rooms and play
   { method: "post", path: "/api/rooms", summary: "Open a room (you become its host); players are limited per user and per address.", tag: "rooms", access: "session", body: createRoomSchema, success: { status: 201, description: "The room snapshot." }, errors: [429] },
   { method: "get", path: "/api/rooms", summary: "Public rooms with a free seat.", tag: "rooms", access: "session", query: listRoomsQuerySchema },
-  { method: "get", path: `/api/rooms/${code}`, summary: "The room snapshot.", tag: "rooms", access: "session", success: snapshot },
-  { method: "post", path: `/api/rooms/${code}/join`, summary: "Take a seat.", tag: "rooms", access: "session", body: joinRoomSchema, success: { status: 200, description: "{ seat, snapshot }" }, errors: [409] },
+  { method: "get", path: `/api/rooms/${code}`, summary: "The room snapshot; an outsider's look-ups of codes that lead nowhere are limited.", tag: "rooms", access: "session", success: snapshot, errors: [429] },
+  { method: "post", path: `/api/rooms/${code}/join`, summary: "Take a seat.", tag: "rooms", access: "session", body: joinRoomSchema, success: { status: 200, description: "{ seat, snapshot }" }, errors: [409, 429] },
   { method: "post", path: `/api/rooms/${code}/leave`, summary: "Give up your seat.", tag: "rooms", access: "session", success: { status: 204, description: "Left." } },
   { method: "post", path: `/api/rooms/${code}/ready`, summary: "Ready (or not) to start.", tag: "rooms", access: "session", body: readySchema, success: snapshot, errors: [409] },
   { method: "post", path: `/api/rooms/${code}/roles`, summary: "Deal the roles at random or by hand (host).", tag: "rooms", access: "session", body: assignRolesSchema, success: snapshot, errors: [409] },

@@ -31,8 +31,8 @@ export interface RecordingView {
  */
 export async function uploadRecording(user: SessionUser, fields: RecordingFields, bytes: Uint8Array): Promise<RecordingView> {
   const room = await db().room.findUnique({ where: { code: fields.roomCode }, include: { seats: { include: { user: { select: { voiceConsent: true } } } } } });
-  if (!room) throw new AppError("NOT_FOUND", "No room with that code.");
-  if (!room.seats.some((s) => s.userId === user.id)) throw new AppError("NOT_SEATED");
+  // Someone not seated in the room learns nothing of it: the answer of a missing room.
+  if (!room || !room.seats.some((s) => s.userId === user.id)) throw new AppError("NOT_FOUND", "No room with that code.");
   if (fields.round > room.round) throw new AppError("ROUND_MISMATCH", "That round has not begun.");
   const everyoneConsents = room.seats.every((s) => s.userId && s.user?.voiceConsent);
   if (!user.voiceConsent || !everyoneConsents) throw new AppError("CONSENT_REQUIRED", "Recording needs every player's voice-recording consent.");
