@@ -31,7 +31,7 @@ describe("with AI on (a local OpenAI-compatible server)", () => {
   let server: TestServer;
   beforeAll(async () => {
     fake = await startFakeOpenAI();
-    server = await startTestServer({ env: { ...ADMIN_ENV, OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake-model-1", AI_TIMEOUT_MS: "1500", AI_CALLS_PER_HOUR: "8", RATE_LIMIT_SCALE: "1" } });
+    server = await startTestServer({ env: { ...ADMIN_ENV, OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake-model-1", AI_TIMEOUT_MS: "1500", AI_CALLS_PER_HOUR: "8", RATE_LIMIT_SCALE: "1", AI_FEEDBACK_RETRY_SECONDS: "3600" } });
   });
   afterAll(async () => {
     await server?.stop();
@@ -127,6 +127,40 @@ describe("with AI on (a local OpenAI-compatible server)", () => {
     const again = await players[2]!.api.get(`/api/rooms/${code}/feedback`);
     expect(again.body.group).toBe(feedback.group);
     expect(fake.requests.length - before).toBe(1);
+  });
+
+  it("issue 17 item 24 — backs off while the model fails: 40 requests for feedback make one call, and the rules answer", async () => {
+    const { players, code } = await finishedGame(server.url, "FbDown");
+    fake.queue.length = 0;
+    fake.fallback = { status: 500 };
+    const before = fake.requests.length;
+    for (let i = 0; i < 40; i++) {
+      const r = await players[i % 3]!.api.get(`/api/rooms/${code}/feedback`);
+      expect(r.status).toBe(200);
+      expect(r.body.source).toBe("rules");
+    }
+    expect(fake.requests.length - before).toBe(1);
+  });
+
+  it("issue 17 item 24 — counts feedback against the room's host: past the host's AI limit, no call and rule-based feedback", async () => {
+    const players = await Promise.all([1, 2, 3].map((i) => guest(server.url, `FbHost${i}`)));
+    const room = await createRoom(players[0]!);
+    await fillAndStart(room.code, players);
+    let snap = await confirmRoles(room.code, players);
+    for (const [i, p] of players.entries()) await ok(p, `/api/rooms/${room.code}/rounds/1/choice`, { choice: i % 2, confidence: 3 });
+    // The host uses up their AI calls (AI_CALLS_PER_HOUR is 8 here) on role prompts.
+    fake.fallback = { content: JSON.stringify({ questions: ["Who bears the risk?"] }) };
+    let used = 0;
+    while ((await players[0]!.api.post(`/api/rooms/${room.code}/rounds/1/prompts`, {})).status === 200) used++;
+    expect(used).toBe(8);
+    while (snap.phase !== "FINISHED") snap = await ok(players[0]!, `/api/rooms/${room.code}/advance`, { reason: "fast" });
+    fake.fallback = { content: JSON.stringify({ group: "Well done.", roles: [0, 1, 2].map((position) => ({ position, text: "Fine." })) }) };
+    const before = fake.requests.length;
+    const r = await players[1]!.api.get(`/api/rooms/${room.code}/feedback`);
+    expect(r.status).toBe(200);
+    expect(r.body.source).toBe("rules");
+    expect(fake.requests.length - before).toBe(0);
+    fake.fallback = { status: 500 };
   });
 });
 

@@ -18,10 +18,28 @@ export interface GameFeedback {
 // One generation per room at a time in this process, however many players ask at once.
 const inFlight = () => remember("feedback-in-flight", () => new Map<string, Promise<FeedbackOutput | null>>());
 
+/** After a failed answer, feedback waits this long before asking the model again, doubling each time; after `maxFailures`, it stops. */
+const feedbackRetry = () => ({ baseMs: (Number(process.env.AI_FEEDBACK_RETRY_SECONDS) || 60) * 1000, maxFailures: 4 });
+
+/**
+ * Whether the model may be asked for a room's feedback now. Its failed answers are stored
+ * (AiGeneration, status ERROR or INVALID); after one, the room waits AI_FEEDBACK_RETRY_SECONDS,
+ * doubling with each further failure, and after four it keeps the rule-based feedback, so a
+ * failing model is not called again on every request.
+ */
+async function mayAskModel(roomId: string, now: number): Promise<boolean> {
+  const { baseMs, maxFailures } = feedbackRetry();
+  const failures = await db().aiGeneration.findMany({ where: { roomId, kind: "FEEDBACK", status: { in: ["ERROR", "INVALID"] } }, orderBy: { createdAt: "desc" }, take: maxFailures, select: { createdAt: true } });
+  if (!failures.length) return true;
+  if (failures.length >= maxFailures) return false;
+  return now - failures[0]!.createdAt.getTime() >= baseMs * 2 ** (failures.length - 1);
+}
+
 /**
  * Feedback after a finished game, for the group and for each role (its players and managers).
- * AI feedback is generated once per room and stored; without AI, or if it fails, the
- * feedback is written from the statistics. Never throws because of the AI.
+ * AI feedback is generated once per room and stored, counted against the AI limit of the
+ * room's host (or creator); without AI, past that limit, or while the model fails (backing
+ * off: mayAskModel), the feedback is written from the statistics. Never throws because of the AI.
  */
 export async function getFeedback(code: string, user: SessionUser): Promise<GameFeedback> {
   const { room } = await findSeatedRoom(code, user);
@@ -42,8 +60,13 @@ export async function getFeedback(code: string, user: SessionUser): Promise<Game
   if (first) return first;
 
   const stats = await getRoomStatistics(code, user);
+  const rulesFeedback = (): GameFeedback => {
+    const seatRoles = seats.filter((s) => s.roleIndex !== null).map((s) => ({ seat: s.seat, position: s.roleIndex!, name: roles.find((r) => r.position === s.roleIndex)?.name ?? "" }));
+    return { source: "rules", model: null, ...ruleBasedFeedback(stats, seatRoles, scenario.locale === "ko" ? "ko" : "en") };
+  };
   if (aiSettings().enabled) {
     let pending = inFlight().get(room.id);
+    if (!pending && !(await mayAskModel(room.id, Date.now()))) return rulesFeedback();
     if (!pending) {
       // Another request for this room may have finished generating while this one read the
       // statistics: its stored answer is the one everybody gets (never a second AI call).
@@ -57,7 +80,9 @@ export async function getFeedback(code: string, user: SessionUser): Promise<Game
           const chat = await db().chatMessage.findMany({ where: { roomId: room.id }, orderBy: { createdAt: "asc" }, take: 60, include: { user: { select: { participantCode: true } } } });
           const rounds = stats.rounds.map((r) => ({ round: r.round, choices: r.players.map((p) => ({ seat: p.seat, choice: p.choice, confidence: p.confidence, consensusConfidence: p.consensusConfidence })), consensus: r.consensus }));
           const { system, prompt } = feedbackPrompt({ locale: scenario.locale, title: scenario.title, roles: roles.map((r) => ({ position: r.position, name: r.name })), rounds, chat: chat.map((c) => c.text) });
-          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: null, roomId: room.id, system, prompt, schema: feedbackSchema })).data;
+          // Stored for the group (no person), counted against the host's AI limit.
+          const chargeTo = room.hostId ?? room.createdById;
+          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: null, chargeTo, roomId: room.id, system, prompt, schema: feedbackSchema })).data;
         } catch {
           return null;
         } finally {
@@ -69,7 +94,5 @@ export async function getFeedback(code: string, user: SessionUser): Promise<Game
     const output = await pending;
     if (output) return { source: "ai", model: aiSettings().model, group: output.group, roles: named(output) };
   }
-  const seatRoles = seats.filter((s) => s.roleIndex !== null).map((s) => ({ seat: s.seat, position: s.roleIndex!, name: roles.find((r) => r.position === s.roleIndex)?.name ?? "" }));
-  const rules = ruleBasedFeedback(stats, seatRoles, scenario.locale === "ko" ? "ko" : "en");
-  return { source: "rules", model: null, ...rules };
+  return rulesFeedback();
 }
