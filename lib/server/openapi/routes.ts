@@ -109,7 +109,7 @@ export const ROUTES: RouteDoc[] = [
   // Voice
   { method: "get", path: "/api/webrtc/ice-config", summary: "STUN/TURN servers with short-lived TURN credentials.", tag: "voice", access: "session" },
   { method: "get", path: "/api/webrtc/health", summary: "What STUN/TURN is configured.", tag: "voice", access: "session" },
-  { method: "post", path: "/api/voice/recordings", summary: "Upload your recording of a round (multipart: file + fields).", tag: "voice", access: "session", bodyType: "multipart", body: recordingFieldsSchema.extend({ file: z.string() }), success: { status: 201, description: "The recording." }, errors: [409, 413, 415] },
+  { method: "post", path: "/api/voice/recordings", summary: "Upload your recording of a round (multipart: file + fields).", tag: "voice", access: "session", bodyType: "multipart", body: recordingFieldsSchema.extend({ file: z.string() }), success: { status: 201, description: "The recording." }, errors: [409, 413, 415, 429] },
   { method: "get", path: "/api/voice/recordings/{id}", summary: "A recording's audio (its speaker or a researcher).", tag: "voice", access: "session", success: { status: 200, description: "The audio file, as an attachment.", contentType: "audio/webm" } },
 
   // Research
