@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { ensureAuthSecret } from "./auth/secret";
-import { CLIENT_IP_HEADER, clientIpOf } from "./http/client-ip";
+import { CLIENT_IP_HEADER, clientIpOf, dropUntrustedForwarding } from "./http/client-ip";
 import { restoreDeclaredLength } from "./http/declared-length";
 import { appRoutes } from "./http/app-routes";
 import { refuseMalformedPath } from "./http/malformed-url";
@@ -43,7 +43,8 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   // A bucket that refuses writes is a start-up error, not a surprise at the first round's end.
   const recordings = await checkRecordingStore();
   log.info(recordings, "recordings storage ready");
-  // Without a configured public URL, next-auth takes the origin from the request's Host header.
+  // Without a configured public URL, next-auth takes the origin from the request's Host header
+  // (or, with TRUST_PROXY, the proxy's X-Forwarded-Host: see dropUntrustedForwarding).
   if (!process.env.NEXTAUTH_URL) {
     delete process.env.NEXTAUTH_URL;
     process.env.AUTH_TRUST_HOST ??= "true";
@@ -100,6 +101,10 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     socketsPerUser: env.SOCKETS_PER_USER,
   });
   remember(IO_KEY, () => io);
+  // First of all listeners (Socket.IO's included, so added after it): forwarding headers count
+  // only from a trusted proxy.
+  httpServer.prependListener("request", (req) => dropUntrustedForwarding(req));
+  httpServer.prependListener("upgrade", (req) => dropUntrustedForwarding(req));
   remember(IO_SHARED_KEY, () => !!adapter);
   // Pushes between instances published while Redis was away never arrived: catch this instance's sockets up.
   redisHandle?.onResubscribed((downSince) => {

@@ -8,10 +8,29 @@ import { remember } from "./remember";
  * set (all instances count together), else in this process's memory.
  */
 export const LIMITS = {
-  /** Wrong passwords per account. */
+  /**
+   * Wrong passwords on one account from one address: that address may then not try that
+   * account (others may, so strangers cannot lock the owner out).
+   */
   signInAccount: { points: 10, duration: 15 * 60 },
+  /**
+   * Wrong passwords on one account from every address. Past it, an address that has already
+   * failed on the account may not try it again (a guesser with many addresses gets one try
+   * from each); an address with no failure, such as the owner's, still may.
+   */
+  signInAccountAll: { points: 100, duration: 15 * 60 },
   /** Failed sign-ins per address. */
   signInAddress: { points: 50, duration: 15 * 60 },
+  /** Username availability checks per address. */
+  usernameCheckAddress: { points: 60, duration: 60 },
+  /** Rooms a player opens (facilitators, researchers and admins are not limited). */
+  roomUser: { points: Number(process.env.ROOMS_PER_HOUR) || 10, duration: 60 * 60 },
+  /** Rooms players open from one address. */
+  roomAddress: { points: Number(process.env.ROOMS_PER_ADDRESS_PER_HOUR) || 60, duration: 60 * 60 },
+  /** Look-ups of room codes that led nowhere, per user… */
+  roomCodeUser: { points: 20, duration: 60 },
+  /** …and per address. */
+  roomCodeAddress: { points: 60, duration: 60 },
   /** Guest accounts created per address. */
   guestAddress: { points: 50, duration: 60 },
   /** Registrations per address. */
@@ -49,11 +68,50 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
   }
 }
 
-/** Seconds until `key` may try again, or null when it is not limited now. Counts nothing. */
-export async function blockedFor(name: LimitName, key: string): Promise<number | null> {
-  const res = await limiter(name).get(key);
-  if (!res || res.consumedPoints < pointsOf(name)) return null;
-  return retryAfter(res);
+/** What counting one attempt found. */
+export interface Taken {
+  /** Within the limit (the attempt may go ahead). */
+  ok: boolean;
+  /** Points counted in the window so far, this attempt included. */
+  consumed: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts one attempt and says whether it is within the limit, without throwing. The count
+ * comes before the check, so attempts made at the same time can never all find room for one
+ * more: of any number of concurrent attempts, at most the limit are `ok`.
+ */
+export async function take(name: LimitName, key: string, points = 1): Promise<Taken> {
+  try {
+    const res = await limiter(name).consume(key, points);
+    return { ok: true, consumed: res.consumedPoints, retryAfterSeconds: retryAfter(res) };
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return { ok: false, consumed: e.consumedPoints, retryAfterSeconds: retryAfter(e) };
+    throw e;
+  }
+}
+
+/** Gives back points `take` or `consume` counted (an attempt that turned out not to count). */
+export async function giveBack(name: LimitName, key: string, points = 1): Promise<void> {
+  await limiter(name).reward(key, points);
+}
+
+/**
+ * Counts one attempt against each of `limits` at once and throws RATE_LIMITED (with the
+ * longest wait) if any of them is past its limit; a refused attempt counts nowhere.
+ */
+export async function consumeAll(limits: readonly (readonly [LimitName, string])[]): Promise<void> {
+  const taken = await Promise.all(limits.map(([name, key]) => take(name, key)));
+  const refused = taken.filter((t) => !t.ok);
+  if (!refused.length) return;
+  await giveBackAll(limits);
+  throw new AppError("RATE_LIMITED", undefined, { retryAfterSeconds: Math.max(...refused.map((t) => t.retryAfterSeconds)) });
+}
+
+/** Gives back one point to each of `limits` (what `consumeAll` counted). */
+export async function giveBackAll(limits: readonly (readonly [LimitName, string])[]): Promise<void> {
+  await Promise.all(limits.map(([name, key]) => giveBack(name, key)));
 }
 
 /** Forgets `key`'s attempts (e.g. after a successful sign-in). */

@@ -30,7 +30,8 @@ export const createRoomSchema = z.strictObject({
   visibility: z.enum(["public", "private"]),
   scenarioId: z.uuid().optional(),
   customGameCode: textSchema({ max: 16 }).optional(),
-  title: textSchema({ max: 80 }).optional(),
+  // A title shows on other people's screens: no bidi overrides or invisible marks (as names).
+  title: textSchema({ kind: "name", max: 80 }).optional(),
   settings: roomSettingsSchema.optional(),
   /** Marks a room as test data (left out of research exports, removable by cleanup). */
   isTest: z.boolean().optional(),

@@ -40,7 +40,7 @@ describe("with AI on (a local OpenAI-compatible server)", () => {
   let server: TestServer;
   beforeAll(async () => {
     fake = await startFakeOpenAI();
-    server = await startTestServer({ env: { ...ADMIN_ENV, OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake-model-1", AI_TIMEOUT_MS: "1500", AI_CALLS_PER_HOUR: "8", RATE_LIMIT_SCALE: "1" } });
+    server = await startTestServer({ env: { ...ADMIN_ENV, OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake-model-1", AI_TIMEOUT_MS: "1500", AI_CALLS_PER_HOUR: "8", RATE_LIMIT_SCALE: "1", AI_FEEDBACK_RETRY_SECONDS: "3600" } });
   });
   afterAll(async () => {
     await server?.stop();

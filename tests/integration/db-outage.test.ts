@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, connected, emitAck } from "../support/client";
+import { ApiClient, connected, emitAck, uniqueName } from "../support/client";
 import { createRoom, eventually, guest, type Player } from "../support/game";
 import { createTestDatabase, startPostgresCluster, type PostgresCluster } from "../support/postgres";
 import { startTestServer, type TestServer } from "../support/server";
@@ -12,7 +12,7 @@ let pg: PostgresCluster;
 let server: TestServer;
 beforeAll(async () => {
   pg = await startPostgresCluster();
-  server = await startTestServer({ databaseUrl: await createTestDatabase(pg.url), env: { DATABASE_POOL_SIZE: "4" } });
+  server = await startTestServer({ databaseUrl: await createTestDatabase(pg.url), env: { DATABASE_POOL_SIZE: "4", RATE_LIMIT_SCALE: "1" } });
 }, 180_000);
 afterAll(async () => {
   await server?.stop("SIGKILL");
@@ -60,5 +60,31 @@ describe("a database outage", () => {
     expect((await emitAck(fresh, "chat:send", { code: room.code, text: "back" })).ok).toBe(true);
     fresh.disconnect();
     host.socket!.disconnect();
+  }, 180_000);
+
+  it("issue 17 item 19 — sign-in during an outage answers 503, says nothing of the database's error, and counts no wrong password", async () => {
+    const name = uniqueName("outage");
+    const c = new ApiClient(server.url);
+    expect((await c.register(name, "password-123")).status).toBe(201);
+    const csrfToken = await c.csrf();
+    await pg.halt();
+    try {
+      // More than the 10 wrong passwords that would lock the account, right ones among them.
+      for (let i = 0; i < 12; i++) {
+        const r = await c.call("POST", "/api/auth/callback/credentials", { form: { username: name, password: i % 3 ? "wrong-password" : "password-123", csrfToken, json: "true" } });
+        expect(r.status, JSON.stringify(r.body)).toBe(503);
+        expect(r.body.error.code).toBe("DB_UNAVAILABLE");
+        expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(new URL(r.body.url).searchParams.get("error")).toBe("Unavailable");
+        expect(JSON.stringify(r.body)).not.toMatch(/ECONN|Connection|terminat|prisma|reach|adapter/i);
+        expect(c.sessionCookie()).toBeUndefined();
+      }
+      const guestTry = await c.call("POST", "/api/auth/callback/guest", { form: { nickname: "Outage", csrfToken, json: "true" } });
+      expect(guestTry.status).toBe(503);
+    } finally {
+      await pg.resume();
+    }
+    await eventually(async () => expect((await new ApiClient(server.url).get("/health")).status).toBe(200), 30_000, 500);
+    expect(await c.signIn(name, "password-123")).toBe(true);
   }, 180_000);
 });

@@ -219,7 +219,8 @@ describe("illegal commands", () => {
     await confirmRoles(code, players);
     await refuse(outsider, `/api/rooms/${code}/join`, {}, 409, "GAME_STARTED");
     await refuse(outsider, `/api/rooms/${code}/rounds/1/choice`, { choice: 0, confidence: 3 }, 404, "NOT_FOUND");
-    await refuse(players[0]!, `/api/rooms/${other.code}/rounds/1/choice`, { choice: 0, confidence: 3 }, 403, "NOT_SEATED");
+    // A private room's code tells an outsider nothing: the same answer as a missing room.
+    await refuse(players[0]!, `/api/rooms/${other.code}/rounds/1/choice`, { choice: 0, confidence: 3 }, 404, "NOT_FOUND");
     await refuse(players[0]!, `/api/rooms/${code}/rounds/2/choice`, { choice: 0, confidence: 3 }, 409, "ROUND_MISMATCH");
     await refuse(players[0]!, `/api/rooms/${code}/rounds/1/choice`, { choice: 3, confidence: 3 }, 400, "INVALID_CHOICE");
     await refuse(players[0]!, `/api/rooms/${code}/rounds/1/choice`, { choice: 9, confidence: 3 }, 400, "VALIDATION_ERROR");
@@ -236,7 +237,7 @@ describe("illegal commands", () => {
     await refuse(players[0]!, `/api/rooms/${code}/rounds/1/choice`, { choice: 1, confidence: 3 }, 409, "ALREADY_SUBMITTED");
     expect((await players[0]!.api.post(`/api/rooms/ZZZZZZ/rounds/1/choice`, { choice: 0, confidence: 3 })).status).toBe(404);
     expect((await players[0]!.api.post(`/api/rooms/bad!/rounds/1/choice`, { choice: 0, confidence: 3 })).status).toBe(400);
-    expect((await players[0]!.api.get(`/api/rooms/${other.code}/roles`)).status).toBe(403);
+    expect((await players[0]!.api.get(`/api/rooms/${other.code}/roles`)).status).toBe(404);
   });
 
   it("SECURITY 12 — keeps a full room's answers from anyone who did not play in it", async () => {
@@ -406,13 +407,13 @@ describe("chat history", () => {
       ["third", "Hist3"],
     ]);
     expect((await stranger.api.get(`/api/rooms/${room.code}/chat`)).status).toBe(404);
-    // Someone without a seat cannot post, and nothing is stored: NOT_FOUND for a full room, NOT_SEATED while a seat is free.
+    // Someone without a seat cannot post, and nothing is stored: NOT_FOUND for a private room, full or not (NOT_SEATED only while a public room has a free seat).
     const nosy = stranger.api.socket();
     await connected(nosy);
     expect(await emitAck(nosy, "chat:send", { code: room.code, text: "let me in" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND", status: 404 } });
     expect((await players[0]!.api.post(`/api/rooms/${room.code}/leave`, {})).status).toBe(204);
-    expect(await emitAck(nosy, "chat:send", { code: room.code, text: "a seat is free" })).toMatchObject({ ok: false, error: { code: "NOT_SEATED" } });
-    expect(await emitAck(players[0]!.socket!, "chat:send", { code: room.code, text: "after leaving" })).toMatchObject({ ok: false, error: { code: "NOT_SEATED" } });
+    expect(await emitAck(nosy, "chat:send", { code: room.code, text: "a seat is free" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await emitAck(players[0]!.socket!, "chat:send", { code: room.code, text: "after leaving" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await emitAck(nosy, "chat:send", { code: "ZZZZZZ", text: "anyone?" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     const after = await players[2]!.api.get(`/api/rooms/${room.code}/chat`);
     expect(after.body.messages.map((m: { text: string }) => m.text)).toEqual(["first", "second", "third"]);

@@ -255,14 +255,14 @@ describe("recordings", () => {
     expect(existsSync(path.join(server.dataDir, "etc"))).toBe(false);
   });
 
-  it("SECURITY 17, 18 — refuses a disguised PNG (415), an oversized file (413), a player without a seat (403) and a room without everyone's consent (403)", async () => {
+  it("SECURITY 17, 18 — refuses a disguised PNG (415), an oversized file (413), a player without a seat (404, as for a missing room) and a room without everyone's consent (403)", async () => {
     const { players, code } = await consentingRoomInRound1("Bad");
     expect((await upload(players[0]!, code, png, "sneaky.webm")).status).toBe(415);
     const big = await upload(players[0]!, code, webm(70_000));
     expect(big.status).toBe(413);
     const stranger = await guest(server.url, "NoSeat");
     await stranger.api.put("/api/users/me/consent", { dataConsent: true, voiceConsent: true });
-    expect((await upload(stranger, code, webm())).status).toBe(403);
+    expect((await upload(stranger, code, webm())).status).toBe(404);
     expect((await upload(players[0]!, code, webm(), "x.webm", "2")).status).toBe(409);
     const noConsent = await consentingRoomInRound1("NoVoice", false);
     const refused = await upload(noConsent.players[0]!, noConsent.code, webm());

@@ -41,7 +41,10 @@ export function client(s: Pick<AiSettings, "baseURL" | "timeoutMs">): OpenAI {
 export interface JsonCall<S extends z.ZodType> {
   kind: AiKind;
   promptVersion: string;
+  /** Whose call it is: stored with it, and counted against their AI limit. */
   userId: string | null;
+  /** Count the call against this user's AI limit instead (a call made for a group, stored without a person). */
+  chargeTo?: string | null;
   roomId?: string | null;
   round?: number | null;
   /** The language the answer is asked in, kept with the generation (stored answers are looked up by it). */
@@ -73,7 +76,8 @@ const describeIssues = (e: z.ZodError) =>
 export async function askJson<S extends z.ZodType>(call: JsonCall<S>): Promise<{ data: z.output<S>; model: string; generationId: string }> {
   const s = aiSettings();
   if (!s.enabled) throw new AppError("AI_DISABLED");
-  if (call.userId) await consume("aiUser", call.userId);
+  const charged = call.chargeTo ?? call.userId;
+  if (charged) await consume("aiUser", charged);
   const messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [
     { role: "system", content: call.system },
     { role: "user", content: call.prompt },

@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { authenticateUser } from "../services/authenticate-user";
 import { createGuest } from "../services/create-guest";
 import { revokeSessions } from "../services/revoke-sessions";
+import { guardAuthorize } from "./sign-in-trouble";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -29,24 +30,26 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Username and password",
         credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
-          const parsed = signInSchema.safeParse(credentials ?? {});
-          if (!parsed.success) return null;
-          const user = await authenticateUser(parsed.data.username, parsed.data.password);
-          if (!user) return null;
-          return { id: user.id, name: user.nickname, sv: user.sessionVersion } satisfies AuthUser;
-        },
+        authorize: (credentials) =>
+          guardAuthorize(async () => {
+            const parsed = signInSchema.safeParse(credentials ?? {});
+            if (!parsed.success) return null;
+            const user = await authenticateUser(parsed.data.username, parsed.data.password);
+            if (!user) return null;
+            return { id: user.id, name: user.nickname, sv: user.sessionVersion } satisfies AuthUser;
+          }),
       }),
       CredentialsProvider({
         id: "guest",
         name: "Guest",
         credentials: { nickname: { label: "Nickname", type: "text" }, locale: { label: "Locale", type: "text" } },
-        async authorize(credentials) {
-          const parsed = guestSignInSchema.safeParse({ nickname: credentials?.nickname });
-          if (!parsed.success) return null;
-          const user = await createGuest(parsed.data.nickname, credentials?.locale);
-          return { id: user.id, name: user.nickname, sv: user.sessionVersion } satisfies AuthUser;
-        },
+        authorize: (credentials) =>
+          guardAuthorize(async () => {
+            const parsed = guestSignInSchema.safeParse({ nickname: credentials?.nickname });
+            if (!parsed.success) return null;
+            const user = await createGuest(parsed.data.nickname, credentials?.locale);
+            return { id: user.id, name: user.nickname, sv: user.sessionVersion } satisfies AuthUser;
+          }),
       }),
     ],
     callbacks: {

@@ -53,11 +53,11 @@ export const ROUTES: RouteDoc[] = [
   // Auth and users
   { method: "get", path: "/api/auth/csrf", summary: "next-auth CSRF token (sets its cookie).", tag: "auth", access: "public" },
   { method: "get", path: "/api/auth/session", summary: "The next-auth session (id and nickname).", tag: "auth", access: "public" },
-  { method: "post", path: "/api/auth/callback/credentials", summary: "Sign in with username and password; sets the session cookie.", tag: "auth", access: "public", bodyType: "form", body: nextAuthForm({ username: z.string(), password: z.string() }), errors: [429] },
-  { method: "post", path: "/api/auth/callback/guest", summary: "Sign in as a new guest with a nickname; sets the session cookie.", tag: "auth", access: "public", bodyType: "form", body: nextAuthForm({ nickname: z.string(), locale: z.enum(["ko", "en"]).optional() }), errors: [429] },
+  { method: "post", path: "/api/auth/callback/credentials", summary: "Sign in with username and password; sets the session cookie.", tag: "auth", access: "public", bodyType: "form", body: nextAuthForm({ username: z.string(), password: z.string() }), errors: [415, 429, 503] },
+  { method: "post", path: "/api/auth/callback/guest", summary: "Sign in as a new guest with a nickname; sets the session cookie.", tag: "auth", access: "public", bodyType: "form", body: nextAuthForm({ nickname: z.string(), locale: z.enum(["ko", "en"]).optional() }), errors: [415, 429, 503] },
   { method: "post", path: "/api/auth/signout", summary: "Sign out; every session cookie of the user stops working.", tag: "auth", access: "session", bodyType: "form", body: nextAuthForm({}) },
   { method: "post", path: "/api/users", summary: "Register.", tag: "users", access: "public", body: registerSchema, success: { status: 201, description: "{ id, username }" }, errors: [409, 429] },
-  { method: "get", path: "/api/users/check-username", summary: "Whether a username is free.", tag: "users", access: "public", query: checkUsernameQuerySchema },
+  { method: "get", path: "/api/users/check-username", summary: "Whether a username is free (limited per address).", tag: "users", access: "public", query: checkUsernameQuerySchema, errors: [429] },
   { method: "get", path: "/api/users/me", summary: "The signed-in user.", tag: "users", access: "session" },
   { method: "patch", path: "/api/users/me", summary: "Change nickname or locale.", tag: "users", access: "session", body: updateMeSchema },
   { method: "put", path: "/api/users/me/consent", summary: "Give or change data and voice-recording consent.", tag: "users", access: "session", body: consentSchema },
@@ -83,10 +83,10 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/ai/status", summary: "Whether AI is on.", tag: "ai", access: "session" },
 
   // Rooms and play
-  { method: "post", path: "/api/rooms", summary: "Open a room (you become its host). With takeSeat a player also takes the first seat; a facilitator or admin never does.", tag: "rooms", access: "session", body: createRoomSchema, success: { status: 201, description: "The room snapshot." } },
+  { method: "post", path: "/api/rooms", summary: "Open a room (you become its host). With takeSeat a player also takes the first seat; a facilitator or admin never does. Players are limited per user and per address.", tag: "rooms", access: "session", body: createRoomSchema, success: { status: 201, description: "The room snapshot." }, errors: [429] },
   { method: "get", path: "/api/rooms", summary: "Public rooms with a free seat.", tag: "rooms", access: "session", query: listRoomsQuerySchema },
-  { method: "get", path: `/api/rooms/${code}`, summary: "The room snapshot. Without a seat: 409 ROOM_FULL (or GAME_STARTED) when every seat is taken.", tag: "rooms", access: "session", success: snapshot, errors: [409] },
-  { method: "post", path: `/api/rooms/${code}/join`, summary: "Take a seat.", tag: "rooms", access: "session", body: joinRoomSchema, success: { status: 200, description: "{ seat, snapshot }" }, errors: [409] },
+  { method: "get", path: `/api/rooms/${code}`, summary: "The room snapshot. Without a seat: 409 ROOM_FULL (or GAME_STARTED) when every seat is taken; an outsider's look-ups of codes that lead nowhere are limited.", tag: "rooms", access: "session", success: snapshot, errors: [409, 429] },
+  { method: "post", path: `/api/rooms/${code}/join`, summary: "Take a seat.", tag: "rooms", access: "session", body: joinRoomSchema, success: { status: 200, description: "{ seat, snapshot }" }, errors: [409, 429] },
   { method: "post", path: `/api/rooms/${code}/leave`, summary: "Give up your seat.", tag: "rooms", access: "session", success: { status: 204, description: "Left." } },
   { method: "post", path: `/api/rooms/${code}/ready`, summary: "Ready (or not) to start.", tag: "rooms", access: "session", body: readySchema, success: snapshot, errors: [409] },
   { method: "post", path: `/api/rooms/${code}/roles`, summary: "Deal the roles at random or by hand (host).", tag: "rooms", access: "session", body: assignRolesSchema, success: snapshot, errors: [409] },
@@ -121,7 +121,7 @@ export const ROUTES: RouteDoc[] = [
   // Voice
   { method: "get", path: "/api/webrtc/ice-config", summary: "STUN/TURN servers with short-lived TURN credentials.", tag: "voice", access: "session" },
   { method: "get", path: "/api/webrtc/health", summary: "What STUN/TURN is configured.", tag: "voice", access: "session" },
-  { method: "post", path: "/api/voice/recordings", summary: "Upload your recording of a round (multipart: file + fields).", tag: "voice", access: "session", bodyType: "multipart", body: recordingFieldsSchema.extend({ file: z.string() }), success: { status: 201, description: "The recording." }, errors: [409, 413, 415] },
+  { method: "post", path: "/api/voice/recordings", summary: "Upload your recording of a round (multipart: file + fields).", tag: "voice", access: "session", bodyType: "multipart", body: recordingFieldsSchema.extend({ file: z.string() }), success: { status: 201, description: "The recording." }, errors: [409, 413, 415, 429] },
   { method: "get", path: "/api/voice/recordings/{id}", summary: "A recording's audio (its speaker or a researcher).", tag: "voice", access: "session", success: { status: 200, description: "The audio file, as an attachment.", contentType: "audio/webm" } },
 
   // Research

@@ -28,8 +28,9 @@ const inFlight = () => remember("feedback-in-flight", () => new Map<string, Prom
 /**
  * Feedback after a finished game, for the group and for each role (its players and managers),
  * written in `locale` (the reader's UI language, whatever the scenario's). AI feedback is
- * generated once per room and language and stored; without AI, or if it fails, the feedback is
- * written from the statistics. Never throws because of the AI.
+ * generated once per room and language and stored, counted against the AI limit of the room's
+ * host (or creator); without AI, past that limit, or while the model fails (backing off), the
+ * feedback is written from the statistics. Never throws because of the AI.
  */
 export async function getFeedback(code: string, user: SessionUser, locale: Locale): Promise<GameFeedback> {
   const { room } = await findSeatedRoom(code, user);
@@ -78,11 +79,11 @@ export async function getFeedback(code: string, user: SessionUser, locale: Local
           const chat = await db().chatMessage.findMany({ where: { roomId: room.id }, orderBy: { createdAt: "asc" }, take: 60, include: { user: { select: { participantCode: true } } } });
           const rounds = stats.rounds.map((r) => ({ round: r.round, choices: r.players.map((p) => ({ seat: p.seat, choice: p.choice, confidence: p.confidence, consensusConfidence: p.consensusConfidence })), consensus: r.consensus }));
           const { system, prompt } = feedbackPrompt({ locale, title: scenario.title, roles: roles.map((r) => ({ position: r.position, name: r.name })), rounds, chat: chat.map((c) => c.text) });
-          // The call counts against the AI budget of the room's host (or its creator), as role
-          // prompts count against the player who asks: a room's feedback costs one call however
-          // many read it. Over budget, the rule-based feedback is given.
-          const payer = room.hostId ?? room.createdById ?? user.id;
-          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: payer, roomId: room.id, locale, system, prompt, schema: feedbackSchema })).data;
+          // Stored for the group (no person), counted against the AI budget of the room's host (or
+          // its creator), as role prompts count against the player who asks: a room's feedback
+          // costs one call however many read it. Over budget, the rule-based feedback is given.
+          const chargeTo = room.hostId ?? room.createdById ?? user.id;
+          return (await askJson({ kind: "FEEDBACK", promptVersion: FEEDBACK_PROMPT_VERSION, userId: null, chargeTo, roomId: room.id, locale, system, prompt, schema: feedbackSchema })).data;
         } catch {
           return null;
         } finally {

@@ -3,7 +3,8 @@ import type { RoomSnapshot } from "@/lib/domain/snapshot";
 import type { SessionUser } from "../auth/session";
 import { AppError } from "../errors";
 import { runRoomCommand } from "./room-command";
-import { canManageRoom } from "./room-access";
+import { canManageRoom, isRoomMember } from "./room-access";
+import { outsiderLookup } from "./outsider-lookup";
 
 /**
  * The moves of the game, one function each. Each runs as one room command: locked,
@@ -16,14 +17,15 @@ type Ctx = Parameters<Parameters<typeof runRoomCommand>[2]>[0];
 
 /**
  * Runs a move for `user`. Someone neither seated nor managing the room gets NOT_SEATED while
- * a seat is free (they may see the room and join it), and otherwise NOT_FOUND, the same
- * answer as for a room that does not exist.
+ * a public room has a free seat (they may see it in the lobby and join it), and otherwise
+ * NOT_FOUND, the same answer as for a room that does not exist: a private room's existence
+ * is told to an outsider only by the look-ups that count (outsiderLookup).
  */
 async function run(code: string, user: SessionUser, scope: string, opts: Options, command: Command | ((ctx: Ctx) => Command), allowOutsider = false) {
   const result = await runRoomCommand(code, { userId: user.id, opId: opts.opId, scope: `${scope} ${code}`, asker: { id: user.id, nickname: user.nickname, voiceConsent: user.voiceConsent } }, (ctx) => {
     const isMember = ctx.state.seats.some((s) => s.userId === user.id) || canManageRoom(user, ctx.room);
     if (!isMember && !allowOutsider) {
-      const joinable = ctx.state.seats.some((s) => s.userId === null) && !isOver(ctx.state.phase);
+      const joinable = ctx.room.visibility === "PUBLIC" && ctx.state.seats.some((s) => s.userId === null) && !isOver(ctx.state.phase);
       throw joinable ? new AppError("NOT_SEATED") : new AppError("NOT_FOUND", "No room with that code.");
     }
     return typeof command === "function" ? command(ctx) : command;
@@ -31,12 +33,18 @@ async function run(code: string, user: SessionUser, scope: string, opts: Options
   return result.snapshot;
 }
 
-/** Takes a free seat (consent first, in research rooms). */
+/**
+ * Takes a free seat (consent first, in research rooms). A look-up of the code (outsiderLookup:
+ * limited per user and address for codes that lead nowhere; the room's own players and
+ * managers are never held back).
+ */
 export async function joinRoom(code: string, user: SessionUser): Promise<RoomSnapshot> {
-  return run(code, user, "join", {}, ({ room, state }) => {
-    if (room.isResearch && !user.dataConsent && !state.seats.some((s) => s.userId === user.id)) throw new AppError("CONSENT_REQUIRED");
-    return { type: "join", userId: user.id };
-  }, true);
+  const join = () =>
+    run(code, user, "join", {}, ({ room, state }) => {
+      if (room.isResearch && !user.dataConsent && !state.seats.some((s) => s.userId === user.id)) throw new AppError("CONSENT_REQUIRED");
+      return { type: "join", userId: user.id };
+    }, true);
+  return outsiderLookup(user, join, () => isRoomMember(code, user));
 }
 
 export const leaveRoom = (code: string, user: SessionUser) => run(code, user, "leave", {}, { type: "leave", userId: user.id });

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { access, constants, mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { access, constants, copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { logger } from "../logger";
 import type { RecordingStore } from "./store";
@@ -23,10 +23,17 @@ export function localStore(dir: string): RecordingStore {
   return {
     kind: "local",
     location: dir,
-    async save(key, data) {
+    async saveFile(key, source) {
       const file = resolve(key);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, data, { mode: 0o600, flag: "wx" });
+      if (await stat(file).catch(() => null)) throw new Error("a recording with this key exists already");
+      // The upload was written under DATA_DIR with mode 0600: moved, not copied, when it can be.
+      try {
+        await rename(source.path, file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+        await copyFile(source.path, file, constants.COPYFILE_EXCL);
+      }
     },
     async open(key) {
       const file = resolve(key);

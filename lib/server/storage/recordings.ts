@@ -34,9 +34,15 @@ export function newRecordingKey(extension: Extension, now = new Date()): string 
   return `${now.toISOString().slice(0, 7)}/${randomUUID()}.${extension}`;
 }
 
-export async function saveRecording(key: string, data: Uint8Array): Promise<void> {
+/** Stores a received upload (a file on the local disk, which may be gone afterwards) under `key`. */
+export async function saveRecordingFile(key: string, file: { path: string; size: number }): Promise<void> {
   const ext = key.split(".").pop() as Extension;
-  await recordingStore().save(key, data, MIME_BY_EXTENSION[ext] ?? "application/octet-stream");
+  await recordingStore().saveFile(key, file, MIME_BY_EXTENSION[ext] ?? "application/octet-stream");
+}
+
+/** Where uploads are written as they arrive, before they are stored (`<DATA_DIR>/incoming`). */
+export function incomingDir(): string {
+  return path.join(readEnv().dataDir, "incoming");
 }
 
 /** The recording's bytes as a stream, with its size; null when the file is missing. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { AwsClient } from "aws4fetch";
@@ -41,15 +42,19 @@ async function textOf(res: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** A request body: bytes, or a local file streamed from the disk. */
+type Body = Uint8Array | { path: string; size: number };
+
 /**
  * One HTTP exchange with node:http(s), not fetch: inside Next.js's route bundles fetch sends a
  * body chunked, without the Content-Length S3 requires (411 MissingContentLength). Resolves
  * with the answer as soon as its headers arrive; its body is a stream.
  */
-function exchange(url: URL, method: string, headers: Record<string, string>, body: Uint8Array | undefined, timeoutMs: number): Promise<IncomingMessage> {
+function exchange(url: URL, method: string, headers: Record<string, string>, body: Body | undefined, timeoutMs: number): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send(url, { method, headers: { ...headers, "content-length": String(body?.byteLength ?? 0) } });
+    const length = body === undefined ? 0 : body instanceof Uint8Array ? body.byteLength : body.size;
+    const req = send(url, { method, headers: { ...headers, "content-length": String(length) } });
     const timer = setTimeout(() => req.destroy(new Error(`no answer from S3 within ${timeoutMs / 1000} s`)), timeoutMs);
     req.once("response", (res) => {
       clearTimeout(timer);
@@ -59,6 +64,12 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
       clearTimeout(timer);
       reject(err);
     });
+    if (body && !(body instanceof Uint8Array)) {
+      const file = createReadStream(body.path);
+      file.once("error", (err) => req.destroy(err));
+      file.pipe(req);
+      return;
+    }
     req.end(body && body.byteLength ? body : undefined);
   });
 }
@@ -83,8 +94,8 @@ export function s3Store(cfg: S3Config): RecordingStore {
   };
 
   /** One signed request, tried again after a 5xx, a 429 or a network error. */
-  async function send(url: string, init: { method: string; body?: string; bytes?: Uint8Array; headers?: Record<string, string> }): Promise<IncomingMessage> {
-    const body = init.bytes ?? (init.body !== undefined ? Buffer.from(init.body) : undefined);
+  async function send(url: string, init: { method: string; body?: string; file?: { path: string; size: number }; headers?: Record<string, string> }): Promise<IncomingMessage> {
+    const body = init.file ?? (init.body !== undefined ? Buffer.from(init.body) : undefined);
     for (let attempt = 0; ; attempt++) {
       // Signed with an unsigned payload (aws4fetch's default for S3): the body is not hashed.
       const signed = await client.sign(url, { method: init.method, headers: init.headers });
@@ -146,8 +157,9 @@ export function s3Store(cfg: S3Config): RecordingStore {
   return {
     kind: "s3",
     location: `s3://${cfg.bucket}/${cfg.prefix}`,
-    async save(key, data, contentType) {
-      const res = await send(objectUrl(keyOf(key)), { method: "PUT", bytes: data, headers: { "content-type": contentType } });
+    async saveFile(key, file, contentType) {
+      // Streamed from the disk on each try (signed with an unsigned payload: not hashed first).
+      const res = await send(objectUrl(keyOf(key)), { method: "PUT", file, headers: { "content-type": contentType } });
       if (!isOk(res)) await fail(res, `PUT ${where(key)}`);
       res.resume();
     },
@@ -199,7 +211,7 @@ export function s3Store(cfg: S3Config): RecordingStore {
     async check() {
       const target = `${where(CHECK_KEY)} (S3_ENDPOINT ${cfg.endpoint}, ${cfg.forcePathStyle ? "path-style" : "virtual-hosted"} URLs, region ${cfg.region})`;
       try {
-        const put = await send(objectUrl(CHECK_KEY), { method: "PUT", bytes: new Uint8Array(0), headers: { "content-type": "application/octet-stream" } });
+        const put = await send(objectUrl(CHECK_KEY), { method: "PUT", body: "", headers: { "content-type": "application/octet-stream" } });
         if (!isOk(put)) await fail(put, "PUT");
         put.resume();
         await removeOne(CHECK_KEY);

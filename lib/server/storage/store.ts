@@ -9,8 +9,11 @@ export interface RecordingStore {
   readonly kind: "local" | "s3";
   /** For logs: the directory, or `s3://bucket/prefix`. Never a credential. */
   readonly location: string;
-  /** Writes a new file; throws when it cannot. */
-  save(key: string, data: Uint8Array, contentType: string): Promise<void>;
+  /**
+   * Stores a new file from a file on the local disk (an upload as it was received), streaming
+   * it, never reading it whole; the local file may be gone afterwards. Throws when it cannot.
+   */
+  saveFile(key: string, file: { path: string; size: number }, contentType: string): Promise<void>;
   /** The file as a stream (read as it is sent, never buffered whole) with its size; null when there is none. */
   open(key: string): Promise<{ stream: Readable; size: number } | null>;
   /** Removes one file (a missing one is fine); throws when it cannot. */
