@@ -66,14 +66,18 @@ export async function getFeedback(code: string, user: SessionUser, locale: Local
   if (aiSettings().enabled) {
     const key = `${room.id}:${locale}`;
     let pending = inFlight().get(key);
+    let mayAsk = false;
     if (!pending) {
       // Another request for this room may have finished generating while this one read the
       // statistics: its stored answer is the one everybody gets (never a second AI call).
       const meanwhile = await storedFeedback();
       if (meanwhile) return meanwhile;
+      mayAsk = !(await backingOff());
+      // Read again after the last await: another request may have started the call meanwhile,
+      // and nothing may come between this read and setting ours.
       pending = inFlight().get(key);
     }
-    if (!pending && !(await backingOff())) {
+    if (!pending && mayAsk) {
       pending = (async () => {
         try {
           const chat = await db().chatMessage.findMany({ where: { roomId: room.id }, orderBy: { createdAt: "asc" }, take: 60, include: { user: { select: { participantCode: true } } } });
